@@ -1,0 +1,3 @@
+from zaakwerk.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""The application factory: mounts every API component (and later the UIs); engines are built in the lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
+
+from zaakwerk.config import Mode, Settings
+from zaakwerk.core.db import Database
+from zaakwerk.core.uow import make_sessionmaker
+from zaakwerk.core.zgw.component import Component
+from zaakwerk.core.zgw.middleware import ZGWMiddleware
+from zaakwerk.core.zgw.problem import install_problem_handlers
+from zaakwerk.logging import configure_logging
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def components() -> list[Component]:
+    from zaakwerk.autorisaties.api import component as autorisaties
+    from zaakwerk.catalogi.api import component as catalogi
+    from zaakwerk.referentielijsten.api import component as referentielijsten
+
+    return [autorisaties, catalogi, referentielijsten]
+
+
+def create_app(settings: Settings | None = None, *, extra: list[Component] | None = None) -> FastAPI:
+    settings = settings or Settings()
+    problems = settings.production_problems()
+    if problems:
+        raise ConfigurationError("Productiemodus kan niet starten:\n- " + "\n- ".join(problems))
+    configure_logging(settings)
+    comps = components() + list(extra or [])
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = Database(settings.database_url, pool_size=settings.database_pool_size)
+        app.state.db = db
+        app.state.sessionmaker = make_sessionmaker(db.writer)
+        worker_task: asyncio.Task[None] | None = None
+        try:
+            for comp in comps:
+                for hook in comp.on_startup:
+                    await hook(app)
+            if settings.run_worker_in_process:
+                from zaakwerk.core.jobs.worker import run_worker
+
+                worker_task = asyncio.create_task(run_worker(settings, db, stop_when_idle=False))
+            yield
+        finally:
+            if worker_task is not None:
+                worker_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker_task
+            for comp in comps:
+                for hook in comp.on_shutdown:
+                    with contextlib.suppress(Exception):
+                        await hook(app)
+            await db.dispose()
+
+    app = FastAPI(
+        title="Zaakwerk",
+        lifespan=lifespan,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    own = {"127.0.0.1", "localhost", "testserver", f"127.0.0.1:{settings.port}", f"localhost:{settings.port}"}
+    if settings.base_url:
+        own.add(urlsplit(settings.base_url).netloc.lower())
+    app.state.own_hosts = own if settings.mode is Mode.demo else {urlsplit(settings.base_url).netloc.lower()}
+    install_problem_handlers(app)
+    for comp in comps:
+        app.include_router(comp.router, prefix=comp.prefix)
+    app.add_middleware(
+        ZGWMiddleware,
+        versions={c.prefix: c.version for c in comps},
+        max_body_size=settings.max_body_size,
+    )
+    return app

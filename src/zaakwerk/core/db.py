@@ -1,0 +1,98 @@
+"""Engines and the declarative base shared by every domain module.
+
+Column types are portable (``Uuid``, ``JSON``, ``String``, ``DateTime(timezone=True)``) so one code path serves
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, MetaData, String, Uuid, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import ConnectionPoolEntry
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        uuid.UUID: Uuid(),
+        dt.datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+        list[str]: JSON(),
+        str: String(),
+    }
+
+
+def is_sqlite_url(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    cursor = dbapi_conn.cursor()
+    # WAL lets readers run beside the single writer; busy_timeout waits for the writer instead of failing.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def create_engine(url: str, *, pool_size: int = 10, echo: bool = False, writer: bool = False) -> AsyncEngine:
+    """An async engine; on SQLite a ``writer`` engine takes the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    SQLite fails a deferred transaction that upgrades from read to write while another writer is active
+    (no busy wait), so writes get their own engine that queues on the lock instead.
+    """
+    if is_sqlite_url(url):
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 10})
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        if writer:
+            _begin_immediate(engine.sync_engine)
+        return engine
+    return create_async_engine(url, echo=echo, pool_size=pool_size, max_overflow=pool_size)
+
+
+def _begin_immediate(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _no_autobegin(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """The engines of one process: ``reader`` for queries, ``writer`` for units of work (the same on PostgreSQL)."""
+
+    def __init__(self, url: str, *, pool_size: int = 10, echo: bool = False) -> None:
+        self.url = url
+        self.is_sqlite = is_sqlite_url(url)
+        self.reader = create_engine(url, pool_size=pool_size, echo=echo)
+        self.writer = (
+            create_engine(url, pool_size=pool_size, echo=echo, writer=True) if self.is_sqlite else self.reader
+        )
+
+    async def dispose(self) -> None:
+        await self.reader.dispose()
+        if self.writer is not self.reader:
+            await self.writer.dispose()
+
+
+def sync_url(url: str) -> str:
+    """The synchronous driver URL for the same database (Alembic runs migrations with it)."""
+    return url.replace("+aiosqlite", "").replace("+asyncpg", "+psycopg")

@@ -1,0 +1,1 @@
+"""Background jobs: the job table (also the transactional outbox) and the worker loop."""
