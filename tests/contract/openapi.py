@@ -1,0 +1,58 @@
+"""Contract checks: real responses validated against the VNG OpenAPI files the components serve.
+
+The files are the ones shipped in ``src/zaakwerk/specs`` (the same the API serves), so a response that passes here
+is what a standard client reading the VNG spec expects.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import httpx
+from openapi_core import OpenAPI
+from openapi_core.testing import MockRequest, MockResponse
+
+from zaakwerk.core.zgw.component import SPEC_DIR
+
+
+@cache
+def _openapi(spec_file: str) -> OpenAPI:
+    path = SPEC_DIR / spec_file
+    api = OpenAPI.from_file_path(str(path))
+    return api
+
+
+def validate_response(spec_file: str, response: httpx.Response) -> None:
+    """Validate an httpx response (of the test client) against ``spec_file``; raises on any mismatch.
+
+    The request's URL, method and headers come from ``response.request``; the server URL in the spec is
+    replaced by the test server's, as the component does when it serves the file.
+    """
+    api = _openapi(spec_file)
+    request = response.request
+    server_url: str = next(iter(api.spec / "servers"))["url"]
+    full_path = request.url.path
+    scheme, _, rest = server_url.partition("://")
+    host, _, server_path = rest.partition("/")
+    mock_request = MockRequest(
+        host_url=f"{scheme}://{host}",
+        method=request.method.lower(),
+        path=("/" + server_path if server_path else "") + full_path.removeprefix(_component_prefix(full_path)),
+        args=dict(request.url.params),
+        headers=dict(request.headers),
+    )
+    body: Any = response.content
+    mock_response = MockResponse(
+        data=body,
+        status_code=response.status_code,
+        headers=dict(response.headers),
+        content_type=response.headers.get("content-type", "application/json").split(";")[0],
+    )
+    api.validate_response(mock_request, mock_response)
+
+
+def _component_prefix(path: str) -> str:
+    parts = path.split("/")
+    # /<component>/api/v1/...
+    return "/".join(parts[:4]) if len(parts) >= 4 and parts[2] == "api" else ""
