@@ -11,8 +11,8 @@ import jwt
 from sqlalchemy.engine import make_url
 
 from zaakwerk.core.db import Base, Database
-from zaakwerk.migrations import upgrade
 from zaakwerk.migrations import HERE as MIGRATIONS
+from zaakwerk.migrations import upgrade
 from zaakwerk.models import load_all_models
 
 

@@ -86,3 +86,8 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
         max_body_size=settings.max_body_size,
     )
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for uvicorn/gunicorn: settings from the ``ZAAKWERK_*`` environment."""
+    return create_app(Settings())

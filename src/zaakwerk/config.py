@@ -20,7 +20,7 @@ class Mode(StrEnum):
     production = "production"
 
 
-DEMO_SECRET = "demo-niet-voor-productie"  # noqa: S105 - the well-known demo-mode secret, refused in production
+DEMO_SECRET = "demo-niet-voor-productie"
 
 
 class Settings(BaseSettings):
@@ -73,7 +73,7 @@ class Settings(BaseSettings):
     )
     allowed_hosts: list[str] = Field(
         default_factory=list,
-        description="Hosts outgoing connections may reach (JSON list, e.g. `[\"brp.example.nl\"]`). "
+        description='Hosts outgoing connections may reach (JSON list, e.g. `["brp.example.nl"]`). '
         "Loopback addresses are allowed in demo mode only.",
     )
     outgoing_timeout: float = Field(10.0, description="Timeout in seconds for one outgoing HTTP call.")
@@ -90,9 +90,7 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(1.0, description="How often an idle job worker looks for new jobs.")
     worker_concurrency: int = Field(4, description="Jobs one worker process runs at the same time.")
     demo_client_id: str = Field("zaakwerk-demo", description="Client id of the demo API client (demo mode).")
-    demo_secret: str = Field(
-        "zaakwerk-demo-geheim", description="Secret of the demo API client (demo mode only)."
-    )
+    demo_secret: str = Field("zaakwerk-demo-geheim", description="Secret of the demo API client (demo mode only).")
 
     @model_validator(mode="after")
     def _defaults(self) -> Settings:

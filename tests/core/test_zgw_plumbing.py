@@ -134,14 +134,14 @@ async def test_validation_errors_are_400_validatiefout_never_422(proef: httpx.As
     assert codes["naam"] == "max_length"
     missing = await proef.post("/proef/api/v1/dingen", json={"naam": "a"})
     assert missing.json()["invalidParams"][0] == {
-        "name": "aantal", "code": "required", "reason": "Dit veld is vereist."
+        "name": "aantal",
+        "code": "required",
+        "reason": "Dit veld is vereist.",
     }
 
 
 async def test_malformed_json_is_400(proef: httpx.AsyncClient) -> None:
-    r = await proef.post(
-        "/proef/api/v1/dingen", content=b"{niet: json", headers={"Content-Type": "application/json"}
-    )
+    r = await proef.post("/proef/api/v1/dingen", content=b"{niet: json", headers={"Content-Type": "application/json"})
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["code"] == "parse_error"
 

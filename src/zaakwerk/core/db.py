@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, DateTime, MetaData, String, Uuid, event
 from sqlalchemy.engine import Engine
@@ -27,7 +27,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         uuid.UUID: Uuid(),
         dt.datetime: DateTime(timezone=True),
         dict[str, Any]: JSON(),
@@ -83,9 +83,7 @@ class Database:
         self.url = url
         self.is_sqlite = is_sqlite_url(url)
         self.reader = create_engine(url, pool_size=pool_size, echo=echo)
-        self.writer = (
-            create_engine(url, pool_size=pool_size, echo=echo, writer=True) if self.is_sqlite else self.reader
-        )
+        self.writer = create_engine(url, pool_size=pool_size, echo=echo, writer=True) if self.is_sqlite else self.reader
 
     async def dispose(self) -> None:
         await self.reader.dispose()

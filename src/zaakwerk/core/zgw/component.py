@@ -34,9 +34,7 @@ class Component:
     def __post_init__(self) -> None:
         self.router.add_api_route("/openapi.yaml", self._spec_yaml, methods=["GET"], include_in_schema=False)
         self.router.add_api_route("/openapi.json", self._spec_json, methods=["GET"], include_in_schema=False)
-        self.router.add_api_route(
-            "/schema/openapi.yaml", self._spec_yaml, methods=["GET"], include_in_schema=False
-        )
+        self.router.add_api_route("/schema/openapi.yaml", self._spec_yaml, methods=["GET"], include_in_schema=False)
 
     def spec(self, request: Request) -> dict[str, Any]:
         served = copy.copy(load_spec(self.spec_file))

@@ -37,9 +37,7 @@ def parse_expand(raw: str | None, allowed_first: frozenset[str] | None = None) -
         if len(path) > MAX_DEPTH or any(not seg for seg in path):
             raise validation_error("expand", "invalid", f"Ongeldige expand: '{'.'.join(path)}'.")
         if allowed_first is not None and path[0] not in allowed_first:
-            raise validation_error(
-                "expand", "invalid", f"'{path[0]}' kan niet ge-expand worden op deze resource."
-            )
+            raise validation_error("expand", "invalid", f"'{path[0]}' kan niet ge-expand worden op deze resource.")
     return paths
 
 

@@ -67,13 +67,22 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _too_large(send: Send, version: str | None, limit: int) -> None:
-    err = ZGWError(413, "request_entity_too_large", "Request body te groot.",
-                   f"De request body is groter dan het maximum van {limit} bytes.")
-    body = orjson.dumps({
-        "type": "https://zaakwerk.nl/fouten/request_entity_too_large/",
-        "code": err.code, "title": err.title, "status": 413, "detail": err.detail,
-        "instance": "urn:zaakwerk:fout",
-    })
+    err = ZGWError(
+        413,
+        "request_entity_too_large",
+        "Request body te groot.",
+        f"De request body is groter dan het maximum van {limit} bytes.",
+    )
+    body = orjson.dumps(
+        {
+            "type": "https://zaakwerk.nl/fouten/request_entity_too_large/",
+            "code": err.code,
+            "title": err.title,
+            "status": 413,
+            "detail": err.detail,
+            "instance": "urn:zaakwerk:fout",
+        }
+    )
     headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
     if version:
         headers.append((b"api-version", version.encode()))

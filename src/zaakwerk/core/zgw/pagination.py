@@ -16,15 +16,13 @@ def page_bounds(page: int, page_size: int) -> tuple[int, int]:
 
 def _page_url(request: Request, page: int) -> str:
     url = request.url.include_query_params(page=page)
-    base = request.state.base_url if hasattr(request.state, "base_url") else None
+    base: str | None = getattr(request.state, "base_url", None)
     if base:
         return base + url.path + ("?" + url.query if url.query else "")
     return str(url)
 
 
-def paginated(
-    request: Request, results: list[Any], count: int, page: int, page_size: int
-) -> dict[str, Any]:
+def paginated(request: Request, results: list[Any], count: int, page: int, page_size: int) -> dict[str, Any]:
     """The paginated envelope; a page past the end is 404 (except page 1 of an empty list)."""
     if page > 1 and (page - 1) * page_size >= count:
         raise raise_not_found_page()

@@ -69,9 +69,7 @@ def get_datetime(request: Request, name: str, invalid: Invalid | None = None) ->
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def get_choice(
-    request: Request, name: str, choices: Iterable[str], invalid: Invalid | None = None
-) -> str | None:
+def get_choice(request: Request, name: str, choices: Iterable[str], invalid: Invalid | None = None) -> str | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return None
