@@ -33,10 +33,16 @@ def validate_response(spec_file: str, response: httpx.Response) -> None:
     request = response.request
     server_url: str = next(iter(api.spec / "servers"))["url"]
     full_path = request.url.path
-    scheme, _, rest = server_url.partition("://")
-    host, _, server_path = rest.partition("/")
+    if "://" in server_url:
+        scheme, _, rest = server_url.partition("://")
+        host, _, server_path = rest.partition("/")
+        host_url = f"{scheme}://{host}"
+    else:
+        # A relative server URL (``/api/v1``: Autorisaties, Besluiten, Notificaties) lives on the request's host.
+        host_url = f"{request.url.scheme}://{request.url.netloc.decode()}"
+        server_path = server_url.strip("/")
     mock_request = MockRequest(
-        host_url=f"{scheme}://{host}",
+        host_url=host_url,
         method=request.method.lower(),
         path=("/" + server_path if server_path else "") + full_path.removeprefix(_component_prefix(full_path)),
         args=dict(request.url.params),
