@@ -1,0 +1,1 @@
+"""Zaakwerk's benchmark runner (started by ``benchmarks/run.py``)."""

@@ -1,0 +1,163 @@
+"""Benchmark runner: per database a fresh server and data set, then each scenario under wrk, bounded in time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shlex
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+from types import FrameType
+
+from zwbench import databases, procstat, report, seed, wrk
+from zwbench.scenarios import SCENARIOS, make_load, probe
+from zwbench.server import Server
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__)
+    p.add_argument("--databases", default="postgresql,sqlite", help="comma-separated: postgresql, sqlite")
+    p.add_argument("--scenarios", default=",".join(SCENARIOS), help=f"comma-separated of {', '.join(SCENARIOS)}")
+    p.add_argument("--duration", type=float, default=10.0, help="measured seconds per scenario")
+    p.add_argument("--warmup", type=float, default=3.0, help="unmeasured seconds of the same load before each")
+    p.add_argument("--concurrency", type=int, default=8, help="open connections wrk keeps busy")
+    p.add_argument("--threads", type=int, default=1, help="wrk threads (one is plenty on loopback)")
+    p.add_argument("--pg-workers", type=int, default=2, help="web processes on PostgreSQL")
+    p.add_argument("--sqlite-workers", type=int, default=1, help="web processes on SQLite")
+    p.add_argument("--zaaktypen", type=int, default=120, help="published zaaktypen to seed (at least 100)")
+    p.add_argument("--pg-admin-url", default=os.environ.get("ZAAKWERK_BENCH_PG", DEFAULT_PG))
+    p.add_argument(
+        "--quiet-below",
+        type=float,
+        default=30.0,
+        help="before each measured run wait (at most 90 s) until other load is below this %% of all CPUs; 0: off",
+    )
+    p.add_argument("--no-record", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    p.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    args = p.parse_args(argv)
+    args.databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    args.scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    for d in args.databases:
+        if d not in ("postgresql", "sqlite"):
+            p.error(f"unknown database {d!r}")
+    for s in args.scenarios:
+        if s not in SCENARIOS:
+            p.error(f"unknown scenario {s!r}")
+    if args.zaaktypen < 100 and "list" in args.scenarios:
+        p.error("the list scenario needs at least 100 zaaktypen")
+    if args.duration <= 0 or args.duration > 600 or args.warmup < 0 or args.warmup > 120:
+        p.error("--duration must be in (0, 600] and --warmup in [0, 120] seconds")
+    return args
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def measure(args: argparse.Namespace, kind: str, server: Server, pg_name: str | None, token: str) -> list[report.Row]:
+    log(f"{kind}: seeding {args.zaaktypen} zaaktypen through the Catalogi API")
+    seeded = seed.seed_catalogi(server.base, token, args.zaaktypen)
+    if pg_name:
+        databases.analyze(databases.BenchDatabase(kind, server.database_url, pg_name))
+    headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326"}
+    meter = procstat.CpuMeter(server.pid, pg_name)
+    rows: list[report.Row] = []
+    for key in args.scenarios:
+        scenario = SCENARIOS[key]
+        load = make_load(scenario, seeded, server.base, headers)
+        probe(scenario, load)
+        common = {"connections": args.concurrency, "threads": args.threads}
+        if args.warmup > 0:
+            wrk.run(load, duration=args.warmup, run_id=f"w{key[0]}{int(time.time()) % 100000}", **common)
+        quiet = procstat.wait_quiet(args.quiet_below)
+        before = meter.snapshot()
+        result = wrk.run(
+            load,
+            duration=args.duration,
+            run_id=f"m{key[0]}{int(time.time()) % 100000}",
+            while_running=meter.poll,
+            **common,
+        )
+        cpu = procstat.delta(before, meter.snapshot())
+        n = max(result.requests, 1)
+        row = report.Row(
+            scenario=scenario.label,
+            database=kind,
+            workers=server.workers,
+            requests=result.requests,
+            rps=result.rps,
+            cpu_ms=1000 * cpu.server_total / n,
+            app_cpu_ms=1000 * cpu.seconds["server"] / n,
+            p50_ms=result.p50_ms,
+            p99_ms=result.p99_ms,
+            errors=result.errors,
+            machine_busy_pct=cpu.machine_busy_pct,
+            loadgen_cpu_pct=100 * result.loadgen_cpu_s / (result.seconds * (os.cpu_count() or 1)),
+        )
+        log(
+            f"{kind} {key}: {row.requests} req, {row.rps:.0f} req/s, {row.cpu_ms:.2f} ms CPU/req "
+            f"({', '.join(f'{k} {1000 * v / n:.2f}' for k, v in cpu.seconds.items())}), p50 {row.p50_ms:.1f} ms, "
+            f"p99 {row.p99_ms:.1f} ms, errors {row.errors}, machine busy {row.machine_busy_pct}% "
+            f"(other load before: {quiet}%)"
+        )
+        rows.append(row)
+    return rows
+
+
+def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
+    with tempfile.TemporaryDirectory(prefix="zwbench-") as tmp:
+        workdir = Path(tmp)
+        db = databases.create(kind, workdir, args.pg_admin_url)
+        try:
+            how = databases.migrate(db, workdir)
+            log(f"{kind}: schema by {how}")
+            client_id, secret = "zaakwerk-bench", secrets.token_urlsafe(32)
+            seed.create_api_client(db.url, client_id, secret)
+            workers = args.pg_workers if kind == "postgresql" else args.sqlite_workers
+            with Server(db.url, workdir, workers, workdir / "server.log") as server:
+                log(f"{kind}: server pid {server.pid} on {server.base} with {workers} worker(s)")
+                try:
+                    return measure(args, kind, server, db.pg_name, seed.make_token(client_id, secret))
+                except BaseException:
+                    log(f"server log (last lines):\n{server.log_tail()}")
+                    raise
+        finally:
+            databases.drop(db, args.pg_admin_url)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    # Turn SIGTERM into an exception so every finally block runs: the server stops, the database is dropped.
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    wrk.wrk_binary()
+    rows: list[report.Row] = []
+    for kind in args.databases:
+        rows += run_database(args, kind)
+    table = report.markdown_table(rows)
+    print(table)
+    command = shlex.join([".venv/bin/python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
+    notes = [
+        f"{args.duration:g} s per scenario after {args.warmup:g} s warm-up; wrk with {args.threads} thread(s), "
+        f"{args.concurrency} connections; {args.zaaktypen} published zaaktypen with 3 statustypen, 2 roltypen and "
+        "a resultaattype each",
+    ]
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
+    if not args.no_record:
+        key = f"{time.strftime('%Y-%m-%d', time.gmtime())} ({', '.join(args.databases)})"
+        report.record(REPO / "BENCHMARKS.md", key, report.section(rows, key, command, notes))
+        log("BENCHMARKS.md updated")
+    return 0
