@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
 
-from zwbench import databases, procstat, report, seed, wrk
+from zwbench import databases, procstat, profile, report, seed, wrk
 from zwbench.scenarios import SCENARIOS, make_load, probe
 from zwbench.server import Server
 
@@ -43,6 +43,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument("--no-record", action="store_true", help="print only; leave BENCHMARKS.md alone")
     p.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    p.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="after each measured run, an extra run under py-spy (pip install py-spy); summaries go to DIR",
+    )
     args = p.parse_args(argv)
     args.databases = [d.strip() for d in args.databases.split(",") if d.strip()]
     args.scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
@@ -110,7 +116,21 @@ def measure(args: argparse.Namespace, kind: str, server: Server, pg_name: str | 
             f"(other load before: {quiet}%)"
         )
         rows.append(row)
+        if args.profile:
+            _profile(args, f"{kind}-{key}", load, meter)
     return rows
+
+
+def _profile(args: argparse.Namespace, name: str, load: wrk.Load, meter: procstat.CpuMeter) -> None:
+    """A separate run with py-spy attached, so its overhead never touches the measured numbers."""
+    seconds = min(args.duration, 10.0)
+    procs = profile.start(sorted(meter.server_pids()), args.profile, name, seconds)
+    run_id = f"p{name[0]}{int(time.time()) % 100000}"
+    wrk.run(load, duration=seconds, connections=args.concurrency, threads=args.threads, run_id=run_id)
+    summary = profile.summarise(profile.finish(procs, timeout_s=30))
+    out = args.profile / f"{name}.txt"
+    out.write_text(summary, encoding="utf-8")
+    log(f"profile of {name} in {out}:\n" + "\n".join(summary.splitlines()[:16]))
 
 
 def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
