@@ -44,6 +44,7 @@ from zaakwerk.autorisaties.models import (
 )
 from zaakwerk.autorisaties.service import CHANNEL, on_change
 from zaakwerk.config import Settings
+from zaakwerk.core import clock
 from zaakwerk.core.db import Database
 from zaakwerk.core.errors import ZGWError, permission_denied
 
@@ -52,6 +53,8 @@ log = structlog.get_logger(__name__)
 TOKEN_CACHE_SIZE = 10_000
 CLIENT_CACHE_SIZE = 10_000
 LISTENER_PING_SECONDS = 5.0
+# Shown in pg_stat_activity, so operators (and tests) can find the listener connections.
+LISTENER_NAME = "zaakwerk-autorisaties-listener"
 LISTENER_MAX_BACKOFF = 10.0
 
 
@@ -128,7 +131,7 @@ class Authenticator:
     # -- lifecycle -------------------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        self._remove_hook = on_change(self.invalidate)
+        self._remove_hook = on_change(self.changed)
         if not self.db.is_sqlite:
             self._listener = asyncio.create_task(self._listen_forever(), name="autorisaties-listener")
             # Give the listener its first try so a normal start serves requests without version checks.
@@ -151,6 +154,18 @@ class Authenticator:
         self._tokens.clear()
         self._clients.clear()
 
+    def changed(self, versie: int) -> None:
+        """Rights version ``versie`` was committed (announced here, or by NOTIFY).
+
+        A version at or below the one already acted on needs nothing: that invalidation happened after this
+        version's commit, so whatever was loaded since includes it. This keeps our own change (seen first by the
+        after-commit hook, then again by NOTIFY) from emptying the caches twice.
+        """
+        if self.version is not None and versie <= self.version:
+            return
+        self.invalidate()
+        self.version = versie
+
     # -- the request path ------------------------------------------------------------------------------------
 
     async def authenticate(self, authorization: str | None) -> Principal:
@@ -164,7 +179,7 @@ class Authenticator:
             self._tokens.move_to_end(token)
         else:
             entry = await self._verify(token, mono)
-        self._check_time(entry, time.time())
+        self._check_time(entry, clock.now().timestamp())
         if entry.principal is None:
             raise permission_denied(
                 f"Client id '{entry.client_id}' hoort bij geen applicatie: er zijn geen autorisaties."
@@ -303,15 +318,18 @@ class Authenticator:
         self._see_version(int(versie or 0))
 
     def _see_version(self, versie: int) -> None:
+        # Any difference counts (not only higher): a restored database may count from lower again.
         if versie != self.version:
             self.invalidate()
             self.version = versie
 
     def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
-        # Whatever the payload says, something changed: drop everything (changes are rare, reloads cheap).
-        self.invalidate()
-        with contextlib.suppress(ValueError):
-            self.version = int(payload)
+        try:
+            versie = int(payload)
+        except ValueError:
+            self.invalidate()
+            return
+        self.changed(versie)
 
     async def _listen_forever(self) -> None:
         dsn = make_url(self.db.url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -319,7 +337,7 @@ class Authenticator:
         while True:
             conn: Any = None
             try:
-                conn = await asyncpg.connect(dsn, timeout=10)
+                conn = await asyncpg.connect(dsn, timeout=10, server_settings={"application_name": LISTENER_NAME})
                 lost = asyncio.Event()
                 conn.add_termination_listener(_setter(lost))
                 await conn.add_listener(CHANNEL, self._on_notify)

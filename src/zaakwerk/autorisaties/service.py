@@ -64,12 +64,12 @@ class AutorisatieData:
     max_vertrouwelijkheidaanduiding: str | None = None
 
 
-# Callbacks run after a committed change in this process (the authenticator drops its caches at once instead of
-# waiting for its own NOTIFY or version check).
-_change_listeners: list[Callable[[], None]] = []
+# Callbacks run after a committed change in this process, with the new rights version (the authenticator drops its
+# caches at once instead of waiting for its own NOTIFY or version check).
+_change_listeners: list[Callable[[int], None]] = []
 
 
-def on_change(callback: Callable[[], None]) -> Callable[[], None]:
+def on_change(callback: Callable[[int], None]) -> Callable[[], None]:
     """Register ``callback`` for committed rights changes in this process; returns the function that removes it."""
     _change_listeners.append(callback)
 
@@ -230,9 +230,15 @@ async def bump_version(uow: UnitOfWork) -> int:
     versie = int((await session.execute(stmt)).scalar_one())
     if dialect == "postgresql":
         await session.execute(select(func.pg_notify(CHANNEL, str(versie))))
-    if not uow.context.get("ac_wijziging"):
-        uow.context["ac_wijziging"] = True
-        uow.after_commit(_announce_locally)
+    first = "ac_versie" not in uow.context
+    uow.context["ac_versie"] = versie
+    if first:
+
+        async def announce() -> None:
+            for callback in list(_change_listeners):
+                callback(int(uow.context["ac_versie"]))
+
+        uow.after_commit(announce)
     return versie
 
 
@@ -250,11 +256,6 @@ def _notify(uow: UnitOfWork, applicatie_uuid: uuid.UUID, actie: str, base_url: s
         actie=actie,
         kenmerken={},
     )
-
-
-async def _announce_locally() -> None:
-    for callback in list(_change_listeners):
-        callback()
 
 
 async def _validate(
