@@ -9,14 +9,31 @@ setting filled in, URLs under that API are fetched through the one outgoing clie
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
+import structlog
+
 from zaakwerk.config import Settings
+from zaakwerk.core.koppelingen import KoppelingError, koppelingen
 from zaakwerk.referentielijsten._lijsten import KINDS, PREFIX, lijsten
 
-__all__ = ["KINDS", "all_items", "get_local", "resolve", "resolve_local"]
+log = structlog.get_logger(__name__)
+
+__all__ = [
+    "KINDS",
+    "all_items",
+    "clear_cache",
+    "find_procestype",
+    "find_resultaat",
+    "find_resultaattypeomschrijving",
+    "get_local",
+    "own_url",
+    "resolve",
+    "resolve_local",
+]
 
 
 def _check_kind(kind: str) -> None:
@@ -96,7 +113,71 @@ def _remote_split(settings: Settings, kind: str, url: str) -> bool:
     return True
 
 
+# Reference data changes a few times a year: a resolved remote object is kept a while, so validating a whole
+# catalogue import does not ask the same URL hundreds of times.
+CACHE_SECONDS = 300.0
+CACHE_SIZE = 4096
+_cache: dict[str, tuple[float, dict[str, Any]]] = {}
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
 async def _resolve_remote(settings: Settings, kind: str, url: str) -> dict[str, Any] | None:
     if not _remote_split(settings, kind, url):
         return None
-    raise NotImplementedError("fetching from an external Referentielijsten API waits for core.koppelingen")
+    now = time.monotonic()
+    cached = _cache.get(url)
+    if cached is not None and now - cached[0] < CACHE_SECONDS:
+        return dict(cached[1])
+    try:
+        response = await koppelingen(settings).get(
+            url, endpoint="Referentielijsten", headers={"Accept": "application/json"}
+        )
+    except KoppelingError as exc:
+        log.warning("referentielijst niet op te halen", kind=kind, endpoint=exc.endpoint, reden=str(exc))
+        return None
+    if response.status_code != 200:
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    if len(_cache) >= CACHE_SIZE:
+        _cache.clear()
+    _cache[url] = (now, data)
+    return dict(data)
+
+
+def own_url(base_url: str, kind: str, id_: uuid.UUID) -> str:
+    """The URL of a shipped item on the installation at ``base_url`` (e.g. ``https://zaken.gemeente.nl``)."""
+    _check_kind(kind)
+    return f"{base_url.rstrip('/')}{PREFIX}/{kind}/{id_}"
+
+
+def find_procestype(jaar: int, nummer: int) -> uuid.UUID | None:
+    """The uuid of the shipped selectielijst procestype with this year and number."""
+    for item in lijsten().items["procestypen"]:
+        if item.fields["jaar"] == jaar and item.fields["nummer"] == nummer:
+            return item.uuid
+    return None
+
+
+def find_resultaat(procestype: uuid.UUID, volledig_nummer: str) -> uuid.UUID | None:
+    """The uuid of the shipped selectielijst resultaat ``volledig_nummer`` (e.g. ``11.1.2``) of a procestype."""
+    for item in lijsten().items["resultaten"]:
+        if item.proces_type == procestype and item.fields["volledigNummer"] == volledig_nummer:
+            return item.uuid
+    return None
+
+
+def find_resultaattypeomschrijving(omschrijving: str) -> uuid.UUID | None:
+    """The uuid of the shipped generic resultaattypeomschrijving with this omschrijving (case-insensitive)."""
+    wanted = omschrijving.strip().casefold()
+    for item in lijsten().items["resultaattypeomschrijvingen"]:
+        if str(item.fields["omschrijving"]).casefold() == wanted:
+            return item.uuid
+    return None
