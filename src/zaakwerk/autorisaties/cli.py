@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import re
 import secrets
+import uuid
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 
 from zaakwerk.autorisaties import service
 from zaakwerk.autorisaties.models import COMPONENTEN
@@ -21,6 +22,11 @@ from zaakwerk.core.uow import UnitOfWork, make_sessionmaker
 app = typer.Typer(
     name="applicatie", help="API-clients (applicaties) en hun autorisaties beheren.", no_args_is_help=True
 )
+
+@app.callback()
+def _group() -> None:
+    """API-clients (applicaties) en hun autorisaties beheren."""
+
 
 console = Console()
 err_console = Console(stderr=True)
@@ -67,16 +73,15 @@ def add(
     try:
         applicatie, stored = asyncio.run(_add(label, chosen_id, secret, alle_autorisaties, autorisaties))
     except ZGWError as exc:
-        err_console.print(f"[red]Niet aangemaakt:[/red] {exc.detail or exc.title}")
+        err_console.print("[red]Niet aangemaakt:[/red] " + escape(exc.detail or exc.title))
         for param in exc.invalid_params:
-            err_console.print(f"  - {param.name}: {param.reason}")
+            err_console.print(f"  - {param.name}: {param.reason}", markup=False, highlight=False)
         raise typer.Exit(1) from None
 
-    table = Table(title=f"Applicatie '{label}' aangemaakt", show_header=False)
-    table.add_row("uuid", str(applicatie))
-    table.add_row("client id", chosen_id)
-    table.add_row("geheim", stored)
-    console.print(table)
+    console.print(f"Applicatie '{label}' aangemaakt ({applicatie}).", markup=False, highlight=False)
+    # Plain lines, never wrapped or interpreted as markup, so the values can be copied exactly.
+    console.print(f"client id: {chosen_id}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"geheim:    {stored}", markup=False, highlight=False, soft_wrap=True)
     console.print("[yellow]Bewaar het geheim nu: het wordt niet opnieuw getoond.[/yellow]")
 
 
@@ -86,7 +91,7 @@ async def _add(
     secret: str | None,
     alle: bool,
     autorisaties: list[service.AutorisatieData],
-) -> tuple[object, str]:
+) -> tuple[uuid.UUID, str]:
     settings = Settings()
     db = Database(settings.database_url, pool_size=1)
     try:
