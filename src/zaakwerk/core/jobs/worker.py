@@ -84,7 +84,7 @@ class Worker:
         *,
         registry: Registry = registry,
         worker_id: str | None = None,
-        lease_seconds: float = 300.0,
+        lease_seconds: float = 60.0,
         poll_seconds: float | None = None,
         concurrency: int | None = None,
     ) -> None:
@@ -354,7 +354,7 @@ async def run_worker(
     stop_when_idle: bool = False,
     registry: Registry = registry,
     worker_id: str | None = None,
-    lease_seconds: float = 300.0,
+    lease_seconds: float = 60.0,
     poll_seconds: float | None = None,
     concurrency: int | None = None,
 ) -> None:
