@@ -1,0 +1,97 @@
+"""The read path shared by every catalogue resource: Core queries rendered straight to dicts.
+
+Related URL lists are loaded per page in a fixed number of batched queries (never per row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncConnection
+from starlette.requests import Request
+
+from zaakwerk.catalogi._context import PREFIX
+from zaakwerk.core import clock
+from zaakwerk.core.errors import Invalid
+from zaakwerk.core.zgw.query import get_choice, get_date
+
+STATUS_CHOICES = ("alles", "concept", "definitief")
+
+
+@dataclass
+class ReadCtx:
+    """Where URLs point and for which date the version-independent references are resolved."""
+
+    base: str  # base URL + component prefix
+    date: dt.date = field(default_factory=clock.today)
+
+    @classmethod
+    def for_base_url(cls, base_url: str, date: dt.date | None = None) -> ReadCtx:
+        return cls(base_url.rstrip("/") + PREFIX, date or clock.today())
+
+    def url(self, collection: str, id_: uuid.UUID | None) -> str | None:
+        return None if id_ is None else f"{self.base}/{collection}/{id_}"
+
+    def urls(self, collection: str, ids: Iterable[uuid.UUID]) -> list[str]:
+        return [f"{self.base}/{collection}/{i}" for i in ids]
+
+
+def valid_on(begin: Any, einde: Any, date: dt.date) -> ColumnElement[bool]:
+    """Valid from beginGeldigheid up to and including eindeGeldigheid (empty: no end)."""
+    return and_(begin <= date, or_(einde.is_(None), einde >= date))
+
+
+def status_filter(concept: Any, status: str | None) -> ColumnElement[bool]:
+    """``status``: alles, concept, or definitief (the default)."""
+    if status == "alles":
+        return true()
+    condition: ColumnElement[bool] = concept.is_(status == "concept")
+    return condition
+
+
+def parse_status(request: Request, inv: Invalid) -> str:
+    return get_choice(request, "status", STATUS_CHOICES, inv) or "definitief"
+
+
+def parse_date(request: Request, inv: Invalid, *names: str) -> dt.date | None:
+    for name in names:
+        value = get_date(request, name, inv)
+        if value is not None:
+            return value
+    return None
+
+
+def nothing() -> ColumnElement[bool]:
+    return false()
+
+
+async def page_rows(
+    conn: AsyncConnection, query: Select[Any], order: Sequence[Any], page: int, page_size: int
+) -> tuple[list[Any], int]:
+    """One page of rows and the total count (two statements)."""
+    count = (await conn.execute(select(func.count()).select_from(query.order_by(None).subquery()))).scalar_one()
+    if count == 0 or (page - 1) * page_size >= count:
+        return [], int(count)
+    rows = (await conn.execute(query.order_by(*order).offset((page - 1) * page_size).limit(page_size))).all()
+    return list(rows), int(count)
+
+
+def group(rows: Iterable[Any], key: int = 0) -> dict[Any, list[Any]]:
+    out: dict[Any, list[Any]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def unique(values: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(v for v in values if v is not None))

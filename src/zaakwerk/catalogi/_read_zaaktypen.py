@@ -1,0 +1,230 @@
+"""Reading zaaktypen: one query for the rows, two for all their related URL lists (per page, not per row)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, literal, select, union_all
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.orm import aliased
+
+from zaakwerk.catalogi import models as m
+from zaakwerk.catalogi._read_common import ReadCtx, group, iso, unique, valid_on
+
+ZT = m.ZaakType
+ZAAKTYPE_COLUMNS = tuple(ZT.__table__.c)
+
+
+def zaaktype_query() -> Select[Any]:
+    return select(*ZAAKTYPE_COLUMNS)
+
+
+def zaaktype_order() -> tuple[Any, ...]:
+    return (ZT.identificatie, ZT.begin_geldigheid, ZT.id)
+
+
+def _children_query(ids: Sequence[uuid.UUID]) -> Select[Any]:
+    """Every type owned by these zaaktypen: (kind, zaaktype_id, id, sort key, label)."""
+    parts = []
+    for kind, model, sort, label in (
+        ("statustypen", m.StatusType, m.StatusType.volgnummer, m.StatusType.omschrijving),
+        ("roltypen", m.RolType, literal(0), m.RolType.omschrijving),
+        ("eigenschappen", m.Eigenschap, literal(0), m.Eigenschap.naam),
+        ("resultaattypen", m.ResultaatType, literal(0), m.ResultaatType.omschrijving),
+        ("zaakobjecttypen", m.ZaakObjectType, literal(0), m.ZaakObjectType.relatie_omschrijving),
+        (
+            "ztiot",
+            m.ZaakTypeInformatieObjectType,
+            m.ZaakTypeInformatieObjectType.volgnummer,
+            m.ZaakTypeInformatieObjectType.informatieobjecttype,
+        ),
+    ):
+        parts.append(
+            select(
+                literal(kind).label("kind"), model.zaaktype_id, model.id, sort.label("sort"), label.label("label")
+            ).where(model.zaaktype_id.in_(ids))
+        )
+    return union_all(*parts).subquery().select()
+
+
+def _published_on(model: Any, ctx: ReadCtx) -> ColumnElement[bool]:
+    return and_(model.concept.is_(False), valid_on(model.begin_geldigheid, model.einde_geldigheid, ctx.date))
+
+
+def _links_query(ids: Sequence[uuid.UUID], ctx: ReadCtx) -> Select[Any]:
+    """Version-independent references resolved to the published version valid on ``ctx.date``:
+    (kind, zaaktype_id, position, name, target id or NULL, aard, toelichting)."""
+    owner = aliased(ZT)
+    bt, iot, deel, rel = aliased(m.BesluitType), aliased(m.InformatieObjectType), aliased(ZT), aliased(ZT)
+    zb, zd, zr, zi = m.ZaakTypeBesluitType, m.ZaakTypeDeelzaaktype, m.ZaakTypeRelatie, m.ZaakTypeInformatieObjectType
+    empty = literal("")
+    besluit = (
+        select(
+            literal("besluittypen").label("kind"),
+            zb.zaaktype_id,
+            zb.positie.label("pos"),
+            zb.omschrijving.label("name"),
+            bt.id.label("target"),
+            empty.label("aard"),
+            empty.label("toel"),
+        )
+        .join(owner, owner.id == zb.zaaktype_id)
+        .outerjoin(
+            bt, and_(bt.catalogus_id == owner.catalogus_id, bt.omschrijving == zb.omschrijving, _published_on(bt, ctx))
+        )
+        .where(zb.zaaktype_id.in_(ids))
+    )
+    deelzaak = (
+        select(literal("deelzaaktypen"), zd.zaaktype_id, zd.positie, zd.identificatie, deel.id, empty, empty)
+        .join(owner, owner.id == zd.zaaktype_id)
+        .outerjoin(
+            deel,
+            and_(
+                deel.catalogus_id == owner.catalogus_id,
+                deel.identificatie == zd.identificatie,
+                _published_on(deel, ctx),
+            ),
+        )
+        .where(zd.zaaktype_id.in_(ids))
+    )
+    relaties = (
+        select(
+            literal("gerelateerd"),
+            zr.zaaktype_id,
+            zr.positie,
+            zr.identificatie,
+            rel.id,
+            zr.aard_relatie,
+            zr.toelichting,
+        )
+        .join(owner, owner.id == zr.zaaktype_id)
+        .outerjoin(
+            rel,
+            and_(
+                rel.catalogus_id == owner.catalogus_id, rel.identificatie == zr.identificatie, _published_on(rel, ctx)
+            ),
+        )
+        .where(zr.zaaktype_id.in_(ids))
+    )
+    documenten = (
+        select(
+            literal("informatieobjecttypen"),
+            zi.zaaktype_id,
+            zi.volgnummer,
+            zi.informatieobjecttype,
+            iot.id,
+            empty,
+            empty,
+        )
+        .join(owner, owner.id == zi.zaaktype_id)
+        .outerjoin(
+            iot,
+            and_(
+                iot.catalogus_id == owner.catalogus_id,
+                iot.omschrijving == zi.informatieobjecttype,
+                _published_on(iot, ctx),
+            ),
+        )
+        .where(zi.zaaktype_id.in_(ids))
+    )
+    return union_all(besluit, deelzaak, relaties, documenten).subquery().select()
+
+
+class ZaaktypeRelations:
+    """The related lists of a page of zaaktypen."""
+
+    def __init__(self, children: list[Any], links: list[Any]) -> None:
+        self.children = group(children, 1)
+        self.links = group(links, 1)
+
+    def of(self, zaaktype_id: uuid.UUID, ctx: ReadCtx) -> dict[str, Any]:
+        by_kind: dict[str, list[Any]] = {}
+        for row in sorted(self.children.get(zaaktype_id, ()), key=lambda r: (r[3], r[4], str(r[2]))):
+            by_kind.setdefault(row[0], []).append(row)
+        links: dict[str, list[Any]] = {}
+        for row in sorted(self.links.get(zaaktype_id, ()), key=lambda r: (r[2], r[3])):
+            links.setdefault(row[0], []).append(row)
+        out: dict[str, Any] = {
+            kind: ctx.urls(kind, (r[2] for r in by_kind.get(kind, ())))
+            for kind in ("statustypen", "roltypen", "eigenschappen", "resultaattypen", "zaakobjecttypen")
+        }
+        out["resultaattypeOmschrijving"] = unique(r[4] for r in by_kind.get("resultaattypen", ()))
+        documenten = links.get("informatieobjecttypen", ())
+        out["informatieobjecttypen"] = ctx.urls("informatieobjecttypen", unique(r[4] for r in documenten))
+        out["informatieobjecttypeOmschrijving"] = unique(r[3] for r in documenten)
+        besluit = links.get("besluittypen", ())
+        out["besluittypen"] = ctx.urls("besluittypen", unique(r[4] for r in besluit))
+        out["besluittypeOmschrijving"] = unique(r[3] for r in besluit)
+        deel = links.get("deelzaaktypen", ())
+        out["deelzaaktypen"] = ctx.urls("zaaktypen", unique(r[4] for r in deel))
+        out["deelzaaktypeIdentificaties"] = unique(r[3] for r in deel)
+        out["gerelateerdeZaaktypen"] = [
+            {
+                "zaaktype": ctx.url("zaaktypen", r[4]),
+                "zaaktypeIdentificatie": r[3],
+                "aardRelatie": r[5],
+                "toelichting": r[6],
+            }
+            for r in links.get("gerelateerd", ())
+            if r[4] is not None
+        ]
+        return out
+
+
+async def load_relations(conn: AsyncConnection, ids: Sequence[uuid.UUID], ctx: ReadCtx) -> ZaaktypeRelations:
+    if not ids:
+        return ZaaktypeRelations([], [])
+    children = (await conn.execute(_children_query(ids))).all()
+    links = (await conn.execute(_links_query(ids, ctx))).all()
+    return ZaaktypeRelations(list(children), list(links))
+
+
+def render_zaaktype(row: Any, ctx: ReadCtx, related: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "url": f"{ctx.base}/zaaktypen/{row.id}",
+        "identificatie": row.identificatie,
+        "omschrijving": row.omschrijving,
+        "omschrijvingGeneriek": row.omschrijving_generiek,
+        "vertrouwelijkheidaanduiding": row.vertrouwelijkheidaanduiding,
+        "doel": row.doel,
+        "aanleiding": row.aanleiding,
+        "toelichting": row.toelichting,
+        "indicatieInternOfExtern": row.indicatie_intern_of_extern,
+        "handelingInitiator": row.handeling_initiator,
+        "onderwerp": row.onderwerp,
+        "handelingBehandelaar": row.handeling_behandelaar,
+        "doorlooptijd": row.doorlooptijd,
+        "servicenorm": row.servicenorm,
+        "opschortingEnAanhoudingMogelijk": row.opschorting_en_aanhouding_mogelijk,
+        "verlengingMogelijk": row.verlenging_mogelijk,
+        "verlengingstermijn": row.verlengingstermijn,
+        "trefwoorden": row.trefwoorden,
+        "publicatieIndicatie": row.publicatie_indicatie,
+        "publicatietekst": row.publicatietekst,
+        "verantwoordingsrelatie": row.verantwoordingsrelatie,
+        "productenOfDiensten": row.producten_of_diensten,
+        "selectielijstProcestype": row.selectielijst_procestype,
+        "referentieproces": row.referentieproces,
+        "verantwoordelijke": row.verantwoordelijke,
+        "catalogus": f"{ctx.base}/catalogussen/{row.catalogus_id}",
+        "beginGeldigheid": iso(row.begin_geldigheid),
+        "eindeGeldigheid": iso(row.einde_geldigheid),
+        "beginObject": iso(row.begin_object),
+        "eindeObject": iso(row.einde_object),
+        "versiedatum": iso(row.versiedatum),
+        "concept": row.concept,
+    }
+    # Not nullable in the spec: absent when not set.
+    if row.broncatalogus is not None:
+        data["broncatalogus"] = row.broncatalogus
+    if row.bronzaaktype is not None:
+        data["bronzaaktype"] = row.bronzaaktype
+    data.update(related)
+    return data
+
+
+async def render_zaaktypen(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> list[dict[str, Any]]:
+    relations = await load_relations(conn, [r.id for r in rows], ctx)
+    return [render_zaaktype(r, ctx, relations.of(r.id, ctx)) for r in rows]
