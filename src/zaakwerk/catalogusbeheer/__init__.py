@@ -1,0 +1,1 @@
+"""Catalogus export/import (the readable YAML exchange format) and its command line."""
