@@ -315,6 +315,29 @@ async def test_jobs_with_one_key_keep_their_order(settings: Settings, db: Databa
     assert [n for k, n in order if k == "zaak-2"] == [0, 1, 2, 3]
 
 
+async def test_a_blocked_job_does_not_make_the_worker_spin(settings: Settings, db: Database) -> None:
+    """While the first job of a key runs, the next one is due but held: the worker polls, it does not spin."""
+    claims = 0
+
+    class CountingWorker(Worker):
+        async def claim(self, limit: int) -> list[Any]:
+            nonlocal claims
+            claims += 1
+            return await super().claim(limit)
+
+    async def slow(_job: JobContext) -> None:
+        await asyncio.sleep(0.5)
+
+    reg = Registry()
+    reg.register("proef.rij", slow)
+    worker = CountingWorker(settings, db, registry=reg, poll_seconds=0.1)
+    async with running(worker.run()):
+        await asyncio.sleep(0.05)
+        await add_jobs(db, "proef.rij", [{}, {}], key="zaak-1")
+        await wait_for(db, lambda js: js[0].status == JobStatus.done)
+    assert claims < 15
+
+
 async def test_enqueue_wakes_an_idle_worker_at_once(settings: Settings, db: Database) -> None:
     reg = Registry()
     reg.register("proef.wakker", _noop)

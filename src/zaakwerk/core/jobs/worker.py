@@ -171,7 +171,7 @@ class Worker:
         kinds = self.registry.kinds()
         if not kinds or limit <= 0:
             return []
-        now = clock.now()
+        now = self._last_claim = clock.now()
         async with self._sessionmaker() as session, session.begin():
             query = select(Job.id).where(Job.kind.in_(kinds), _due(now), _not_blocked()).order_by(Job.id).limit(limit)
             if not self.db.is_sqlite:
