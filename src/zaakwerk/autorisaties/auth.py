@@ -131,7 +131,7 @@ class Authenticator:
     # -- lifecycle -------------------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        self._remove_hook = on_change(self.changed)
+        self._remove_hook = on_change(self.committed_here)
         if not self.db.is_sqlite:
             self._listener = asyncio.create_task(self._listen_forever(), name="autorisaties-listener")
             # Give the listener its first try so a normal start serves requests without version checks.
@@ -153,6 +153,10 @@ class Authenticator:
         self._generation += 1
         self._tokens.clear()
         self._clients.clear()
+
+    async def committed_here(self, versie: int) -> None:
+        """This process committed rights version ``versie`` (called after the commit, before the response)."""
+        self.changed(versie)
 
     def changed(self, versie: int) -> None:
         """Rights version ``versie`` was committed (announced here, or by NOTIFY).

@@ -23,6 +23,7 @@ app = typer.Typer(
     name="applicatie", help="API-clients (applicaties) en hun autorisaties beheren.", no_args_is_help=True
 )
 
+
 @app.callback()
 def _group() -> None:
     """API-clients (applicaties) en hun autorisaties beheren."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
+import structlog
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -33,6 +34,8 @@ from zaakwerk.core.errors import Invalid, ZGWError, not_found, validation_error
 from zaakwerk.core.jobs.outbox import publish
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.core.zgw.urls import parse_url
+
+log = structlog.get_logger(__name__)
 
 CHANNEL = "zaakwerk_autorisaties"
 KANAAL = "autorisaties"
@@ -66,10 +69,10 @@ class AutorisatieData:
 
 # Callbacks run after a committed change in this process, with the new rights version (the authenticator drops its
 # caches at once instead of waiting for its own NOTIFY or version check).
-_change_listeners: list[Callable[[int], None]] = []
+_change_listeners: list[Callable[[int], Awaitable[None]]] = []
 
 
-def on_change(callback: Callable[[int], None]) -> Callable[[], None]:
+def on_change(callback: Callable[[int], Awaitable[None]]) -> Callable[[], None]:
     """Register ``callback`` for committed rights changes in this process; returns the function that removes it."""
     _change_listeners.append(callback)
 
@@ -236,7 +239,11 @@ async def bump_version(uow: UnitOfWork) -> int:
 
         async def announce() -> None:
             for callback in list(_change_listeners):
-                callback(int(uow.context["ac_versie"]))
+                try:
+                    await callback(int(uow.context["ac_versie"]))
+                except Exception:
+                    # The change is committed; a failing cache callback must not turn it into an error response.
+                    log.exception("autorisaties: afhandeling van wijziging mislukt")
 
         uow.after_commit(announce)
     return versie
