@@ -35,7 +35,9 @@ class Row:
     requests: int
     rps: float
     cpu_ms: float  # server CPU per request, all server and database processes
-    app_cpu_ms: float  # of which the web processes
+    web_ms: float  # of which the web processes (uvicorn)
+    pg_ms: float  # of which the backends of the benchmark database
+    pg_shared_ms: float  # of which PostgreSQL's shared processes (postmaster, walwriter, ...)
     p50_ms: float
     p99_ms: float
     errors: int
@@ -43,17 +45,22 @@ class Row:
     loadgen_cpu_pct: float  # wrk's share of all CPUs
 
 
+def _pg(row: Row, value: float) -> str:
+    return "-" if row.database == "sqlite" else f"{value:.2f}"
+
+
 def markdown_table(rows: list[Row]) -> str:
     lines = [
-        "| scenario | database | workers | req/s | server CPU ms/req | of which web | p50 ms | p99 ms | errors "
-        "| machine busy % | wrk CPU % |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| scenario | database | workers | req/s | server CPU ms/req | web | PG backends | PG shared | p50 ms "
+        "| p99 ms | errors | machine busy % | wrk CPU % |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         busy = "-" if r.machine_busy_pct is None else f"{r.machine_busy_pct:.0f}"
         lines.append(
-            f"| {r.scenario} | {r.database} | {r.workers} | {r.rps:,.0f} | {r.cpu_ms:.2f} | {r.app_cpu_ms:.2f} "
-            f"| {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {busy} | {r.loadgen_cpu_pct:.0f} |"
+            f"| {r.scenario} | {r.database} | {r.workers} | {r.rps:,.0f} | **{r.cpu_ms:.2f}** | {r.web_ms:.2f} "
+            f"| {_pg(r, r.pg_ms)} | {_pg(r, r.pg_shared_ms)} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {busy} "
+            f"| {r.loadgen_cpu_pct:.0f} |"
         )
     return "\n".join(lines)
 

@@ -94,7 +94,7 @@ def zaaktype_body(catalogus: str, identificatie: str, procestype: str, omschrijv
         "publicatieIndicatie": False,
         "productenOfDiensten": ["https://producten.example.nl/producten/aanvraag"],
         "selectielijstProcestype": procestype,
-        "referentieproces": {"naam": "Aanvraag behandelen", "link": ""},
+        "referentieproces": {"naam": "Aanvraag behandelen"},
         "verantwoordelijke": RSIN,
         "catalogus": catalogus,
         "besluittypen": [],
