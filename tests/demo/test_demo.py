@@ -203,3 +203,25 @@ async def test_production_mode_refuses_the_demo(settings: Settings) -> None:
     production = settings.model_copy(update={"mode": Mode.production})
     with pytest.raises(RuntimeError, match="demomodus"):
         await load_demo(production)
+
+
+async def test_the_demo_client_sees_the_published_zaaktypen_in_the_catalogi_api(
+    app: FastAPI, client: httpx.AsyncClient, settings: Settings
+) -> None:
+    from tests.contract.openapi import validate_response
+
+    await load_demo(settings, database=app.state.db)
+    headers = auth_header(settings.demo_client_id, settings.demo_secret)
+    r = await client.get("/catalogi/api/v1/zaaktypen", params={"status": "definitief"}, headers=headers)
+    assert r.status_code == 200, r.text
+    validate_response("catalogi-api-1.3.3.yaml", r)
+    body = r.json()
+    assert body["count"] == 9
+    kap = next(z for z in body["results"] if z["identificatie"] == "VBG-KAP")
+    assert kap["concept"] is False
+    assert kap["selectielijstProcestype"].startswith("http://testserver/referentielijsten/api/v1/procestypen/")
+    assert len(kap["statustypen"]) == 4 and len(kap["resultaattypen"]) == 4
+    resultaattype = (await client.get(kap["resultaattypen"][0], headers=headers)).json()
+    klasse = await client.get(resultaattype["selectielijstklasse"])
+    assert klasse.status_code == 200
+    assert klasse.json()["procesType"] == kap["selectielijstProcestype"]

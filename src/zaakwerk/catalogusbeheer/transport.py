@@ -414,6 +414,8 @@ def parts() -> dict[str, Part]:
 
 # --- YAML ----------------------------------------------------------------------------------------------------------
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _DATE_KEYS = frozenset({"beginGeldigheid", "eindeGeldigheid", "versiedatum", "begindatumVersie"})
 
 
@@ -435,9 +437,10 @@ def _dates(value: Any) -> Any:
 def dump_yaml(data: dict[str, Any]) -> str:
     """The exchange format as YAML text (UTF-8, keys in the API's order)."""
     header = "# Zaakwerk catalogus-export; formaat: docs/catalogus-yaml.md\n"
-    return header + yaml.safe_dump(_dates(data), allow_unicode=True, sort_keys=False, width=120)
+    body = yaml.dump(_dates(data), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=120)
+    return header + body
 
 
 def load_yaml(text: str) -> Any:
     """Parse a file in the exchange format (any YAML; the import reports what does not fit)."""
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_LOADER)  # a safe loader (the C one when libyaml is there)

@@ -12,14 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 
 from zaakwerk.autorisaties import service as autorisaties
 from zaakwerk.autorisaties.models import ApplicatieClientId, ClientCredential
 from zaakwerk.catalogi import models as catalogi_models
 from zaakwerk.catalogi._context import Ctx
-from zaakwerk.catalogusbeheer.transport import import_catalogus
+from zaakwerk.catalogusbeheer.transport import import_catalogus, load_yaml
 from zaakwerk.config import Mode, Settings
 from zaakwerk.core.db import Database
 from zaakwerk.core.uow import UnitOfWork, make_sessionmaker
@@ -45,14 +44,14 @@ class DemoReport:
 @cache
 def demo_catalogus() -> dict[str, Any]:
     """The demo catalogue in the exchange format (``docs/catalogus-yaml.md``)."""
-    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "catalogus.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml((DATA_DIR / "catalogus.yaml").read_text(encoding="utf-8"))
     return data
 
 
 @cache
 def demo_organisaties() -> list[dict[str, Any]]:
     """The organisations of the demo: the municipality and its chain partner (RUD)."""
-    data: dict[str, Any] = yaml.safe_load((DATA_DIR / "organisaties.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml((DATA_DIR / "organisaties.yaml").read_text(encoding="utf-8"))
     organisaties: list[dict[str, Any]] = data["organisaties"]
     return organisaties
 
