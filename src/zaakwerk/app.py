@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from zaakwerk.config import Mode, Settings
 from zaakwerk.core.db import Database
+from zaakwerk.core.koppelingen import close as close_koppelingen
 from zaakwerk.core.uow import make_sessionmaker
 from zaakwerk.core.zgw.component import Component
 from zaakwerk.core.zgw.middleware import ZGWMiddleware
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
                 for hook in comp.on_shutdown:
                     with contextlib.suppress(Exception):
                         await hook(app)
+            await close_koppelingen()
             await db.dispose()
 
     app = FastAPI(

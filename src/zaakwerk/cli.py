@@ -57,10 +57,12 @@ def serve(
 @cli.command()
 def worker() -> None:
     """Run a job worker (notification delivery and other background work) until stopped."""
+    from zaakwerk.app import components
     from zaakwerk.core.db import Database
     from zaakwerk.core.jobs.worker import run_worker
 
     settings = _settings()
+    components()  # importing the components registers their job handlers
 
     async def _run() -> None:
         db = Database(settings.database_url, pool_size=settings.database_pool_size)
