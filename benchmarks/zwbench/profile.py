@@ -75,6 +75,10 @@ _OUTER: tuple[str, ...] = (
     "asyncio/runners.py",
     "asyncio/base_events.py",
     "asyncio/events.py",
+    "multiprocessing/",
+    "uvicorn/_subprocess.py",
+    "uvicorn/supervisors/",
+    "<string>",
 )
 
 
@@ -111,5 +115,7 @@ def summarise(files: list[Path], top: int = 30) -> str:
     lines = [f"{total} samples of CPU-active stacks (shares of the web processes' sampled CPU)"]
     lines += _table("self time by package:", packages, total, top)
     lines += _table("self time by function:", self_time, total, top)
+    own = Counter({f: n for f, n in inclusive.items() if f.startswith("zaakwerk/")})
+    lines += _table("inclusive time of zaakwerk's own functions:", own, total, top)
     lines += _table("inclusive time (function and everything it calls):", inclusive, total, top * 2)
     return "\n".join(lines) + "\n"
