@@ -16,8 +16,6 @@ change anywhere:
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import dataclasses
 import time
 import uuid
@@ -26,23 +24,20 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-import asyncpg
 import jwt
 import structlog
 from fastapi import FastAPI
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from starlette.requests import Request
 
+from zaakwerk.autorisaties._versie import VersionWatcher, on_change
 from zaakwerk.autorisaties.models import (
     TYPE_VELD,
     Applicatie,
     ApplicatieClientId,
     Autorisatie,
     ClientCredential,
-    RechtenVersie,
 )
-from zaakwerk.autorisaties.service import CHANNEL, on_change
 from zaakwerk.config import Settings
 from zaakwerk.core import clock
 from zaakwerk.core.db import Database
@@ -52,10 +47,6 @@ log = structlog.get_logger(__name__)
 
 TOKEN_CACHE_SIZE = 10_000
 CLIENT_CACHE_SIZE = 10_000
-LISTENER_PING_SECONDS = 5.0
-# Shown in pg_stat_activity, so operators (and tests) can find the listener connections.
-LISTENER_NAME = "zaakwerk-autorisaties-listener"
-LISTENER_MAX_BACKOFF = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,32 +113,20 @@ class Authenticator:
         self._clients: dict[str, _Client] = {}
         # Bumped on every invalidation so a load that started before it is not cached after it.
         self._generation = 0
-        self.version: int | None = None
-        self.listening = False
-        self._listener: asyncio.Task[None] | None = None
+        self.watcher = VersionWatcher(db, self.invalidate)
         self._remove_hook: Callable[[], None] | None = None
-        self._first_attempt = asyncio.Event()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
     async def start(self) -> None:
         self._remove_hook = on_change(self.committed_here)
-        if not self.db.is_sqlite:
-            self._listener = asyncio.create_task(self._listen_forever(), name="autorisaties-listener")
-            # Give the listener its first try so a normal start serves requests without version checks.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._first_attempt.wait(), timeout=5)
+        await self.watcher.start()
 
     async def stop(self) -> None:
         if self._remove_hook is not None:
             self._remove_hook()
             self._remove_hook = None
-        if self._listener is not None:
-            self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._listener
-            self._listener = None
-        self.listening = False
+        await self.watcher.stop()
 
     def invalidate(self) -> None:
         self._generation += 1
@@ -156,26 +135,14 @@ class Authenticator:
 
     async def committed_here(self, versie: int) -> None:
         """This process committed rights version ``versie`` (called after the commit, before the response)."""
-        self.changed(versie)
-
-    def changed(self, versie: int) -> None:
-        """Rights version ``versie`` was committed (announced here, or by NOTIFY).
-
-        A version at or below the one already acted on needs nothing: that invalidation happened after this
-        version's commit, so whatever was loaded since includes it. This keeps our own change (seen first by the
-        after-commit hook, then again by NOTIFY) from emptying the caches twice.
-        """
-        if self.version is not None and versie <= self.version:
-            return
-        self.invalidate()
-        self.version = versie
+        self.watcher.changed(versie)
 
     # -- the request path ------------------------------------------------------------------------------------
 
     async def authenticate(self, authorization: str | None) -> Principal:
         """The principal of a request's ``Authorization`` header; 401 or 403 problems otherwise."""
-        if not self.listening:
-            await self._check_version()
+        if not self.watcher.listening:
+            await self.watcher.check()
         token = _bearer(authorization)
         mono = time.monotonic()
         entry = self._tokens.get(token)
@@ -313,69 +280,6 @@ class Authenticator:
             alleen_is_gereed_voor_publicatie=app.alleen_is_gereed_voor_publicatie,
         )
         return _Client(secret=secret, principal=principal, loaded=mono)
-
-    # -- noticing changes ------------------------------------------------------------------------------------
-
-    async def _check_version(self) -> None:
-        async with self.db.reader.connect() as conn:
-            versie = await conn.scalar(select(RechtenVersie.versie).where(RechtenVersie.id == 1))
-        self._see_version(int(versie or 0))
-
-    def _see_version(self, versie: int) -> None:
-        # Any difference counts (not only higher): a restored database may count from lower again.
-        if versie != self.version:
-            self.invalidate()
-            self.version = versie
-
-    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
-        try:
-            versie = int(payload)
-        except ValueError:
-            self.invalidate()
-            return
-        self.changed(versie)
-
-    async def _listen_forever(self) -> None:
-        dsn = make_url(self.db.url).set(drivername="postgresql").render_as_string(hide_password=False)
-        backoff = 0.5
-        while True:
-            conn: Any = None
-            try:
-                conn = await asyncpg.connect(dsn, timeout=10, server_settings={"application_name": LISTENER_NAME})
-                lost = asyncio.Event()
-                conn.add_termination_listener(_setter(lost))
-                await conn.add_listener(CHANNEL, self._on_notify)
-                # Listening from here on; whatever changed before is caught by reading the version now.
-                versie = await conn.fetchval("SELECT versie FROM ac_rechten_versie WHERE id = 1")
-                self._see_version(int(versie or 0))
-                self.invalidate()
-                self.listening = True
-                self._first_attempt.set()
-                backoff = 0.5
-                log.info("autorisaties listener verbonden")
-                while True:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(lost.wait(), timeout=LISTENER_PING_SECONDS)
-                    if lost.is_set():
-                        break
-                    # A silently dropped network connection only shows when we use it.
-                    await conn.fetchval("SELECT 1", timeout=LISTENER_PING_SECONDS)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("autorisaties listener onderbroken", error=str(exc))
-            finally:
-                self.listening = False
-                self._first_attempt.set()
-                if conn is not None:
-                    with contextlib.suppress(Exception):
-                        await asyncio.wait_for(conn.close(), timeout=2)
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, LISTENER_MAX_BACKOFF)
-
-
-def _setter(event: asyncio.Event) -> Callable[[Any], None]:
-    return lambda _conn: event.set()
 
 
 def _bearer(authorization: str | None) -> str:
