@@ -10,7 +10,8 @@ from functools import cache
 from typing import Any
 
 import httpx
-from openapi_core import OpenAPI
+import orjson
+from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
 from zaakwerk.core.zgw.component import SPEC_DIR
@@ -19,8 +20,9 @@ from zaakwerk.core.zgw.component import SPEC_DIR
 @cache
 def _openapi(spec_file: str) -> OpenAPI:
     path = SPEC_DIR / spec_file
-    api = OpenAPI.from_file_path(str(path))
-    return api
+    # problem+json bodies are JSON too; openapi-core only knows application/json by default.
+    config = Config(extra_media_type_deserializers={"application/problem+json": orjson.loads})
+    return OpenAPI.from_file_path(str(path), config=config)
 
 
 def validate_response(spec_file: str, response: httpx.Response) -> None:
