@@ -22,19 +22,27 @@ and :func:`read_catalogus` returns a whole catalogus as the API renders it.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from zaakwerk.catalogi import models as m
 from zaakwerk.catalogi._context import Ctx
 from zaakwerk.catalogi._read_export import read_catalogus
-from zaakwerk.catalogi._service_catalogus import create_catalogus, patch_catalogus, update_catalogus
-from zaakwerk.catalogi._service_children import ChildKind, create_child, delete_child, patch_child, update_child
+from zaakwerk.catalogi._service_catalogus import catalogus_input, create_catalogus, patch_catalogus, update_catalogus
+from zaakwerk.catalogi._service_children import (
+    ChildKind,
+    create_child,
+    current_input,
+    delete_child,
+    patch_child,
+    update_child,
+)
 from zaakwerk.catalogi._service_iot_bt import (
+    besluittype_input,
     create_besluittype,
     create_informatieobjecttype,
     delete_besluittype,
     delete_informatieobjecttype,
+    informatieobjecttype_input,
     patch_besluittype,
     patch_informatieobjecttype,
     publish_besluittype,
@@ -56,6 +64,7 @@ from zaakwerk.catalogi._service_zaaktypen import (
     patch_zaaktype,
     publish_zaaktype,
     update_zaaktype,
+    zaaktype_input,
 )
 from zaakwerk.catalogi.schemas import (
     EigenschapIn,
@@ -111,9 +120,13 @@ async def create_zaaktype_informatieobjecttype(
     return obj
 
 
+# The ``*_input`` readers give a type's current state in input shape (names for version-independent references):
+# what a PATCH is laid over, and what an export writes so an import can recreate it.
 __all__ = [
     "KINDS",
     "Ctx",
+    "besluittype_input",
+    "catalogus_input",
     "create_besluittype",
     "create_catalogus",
     "create_child",
@@ -125,10 +138,12 @@ __all__ = [
     "create_zaakobjecttype",
     "create_zaaktype",
     "create_zaaktype_informatieobjecttype",
+    "current_input",
     "delete_besluittype",
     "delete_child",
     "delete_informatieobjecttype",
     "delete_zaaktype",
+    "informatieobjecttype_input",
     "patch_besluittype",
     "patch_catalogus",
     "patch_child",
@@ -143,5 +158,5 @@ __all__ = [
     "update_child",
     "update_informatieobjecttype",
     "update_zaaktype",
-    "uuid",
+    "zaaktype_input",
 ]
