@@ -176,11 +176,13 @@ async def resolve_names(
     collection: str,
     field: str,
     inv: Invalid,
+    itself: str | None = None,
 ) -> list[str]:
     """Turn references to version-independent types into their names (omschrijving/identificatie).
 
     A value is a name, or (for clients of earlier versions) a URL of one of our types; either must exist in the
-    same catalogus (ztc-013). Order is kept, duplicates dropped.
+    same catalogus (ztc-013). ``itself`` is the writer's own name (a zaaktype may name its own identificatie
+    before its first version exists). Order is kept, duplicates dropped.
     """
     model, column, label = _NAME_COLUMNS[collection]
     names: list[str] = []
@@ -208,7 +210,7 @@ async def resolve_names(
             value = found[0]
         if value not in names:
             names.append(value)
-    plain = [n for n in names if n]
+    plain = [n for n in names if n and n != itself]
     if plain:
         existing = set(
             (

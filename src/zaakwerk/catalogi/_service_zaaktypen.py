@@ -97,7 +97,7 @@ async def _validate(
             session, ctx, data.besluittypen, catalogus.id, "besluittypen", "besluittypen", inv
         )
         refs.deelzaaktypen = await resolve_names(
-            session, ctx, data.deelzaaktypen, catalogus.id, "zaaktypen", "deelzaaktypen", inv
+            session, ctx, data.deelzaaktypen, catalogus.id, "zaaktypen", "deelzaaktypen", inv, data.identificatie
         )
         related = await resolve_names(
             session,
@@ -107,6 +107,7 @@ async def _validate(
             "zaaktypen",
             "gerelateerdeZaaktypen",
             inv,
+            data.identificatie,
         )
         if not inv:
             by_ref = dict(zip([r.zaaktype for r in data.gerelateerde_zaaktypen], related, strict=False))
