@@ -40,7 +40,7 @@ async def test_add_prints_client_id_and_secret_that_work(
     )
     assert result.exit_code == 0, result.output
     client_id = value(result.output, "client id")
-    secret = value(result.output, "geheim")
+    secret = value(result.output, "secret")
     assert client_id.startswith("zaakafhandelcomponent-")
     assert len(secret) >= 32
     assert "niet opnieuw getoond" in result.output
@@ -65,7 +65,7 @@ async def test_add_with_given_id_secret_and_all_rights(
     )
     assert result.exit_code == 0, result.output
     assert value(result.output, "client id") == "beheer"
-    assert value(result.output, "geheim") == secret
+    assert value(result.output, "secret") == secret
     r = await client.post(
         f"{BASE}/applicaties",
         json={"clientIds": ["x"], "label": "X", "heeftAlleAutorisaties": True},

@@ -82,8 +82,8 @@ def add(
     console.print(f"Applicatie '{label}' aangemaakt ({applicatie}).", markup=False, highlight=False)
     # Plain lines, never wrapped or interpreted as markup, so the values can be copied exactly.
     console.print(f"client id: {chosen_id}", markup=False, highlight=False, soft_wrap=True)
-    console.print(f"geheim:    {stored}", markup=False, highlight=False, soft_wrap=True)
-    console.print("[yellow]Bewaar het geheim nu: het wordt niet opnieuw getoond.[/yellow]")
+    console.print(f"secret:    {stored}", markup=False, highlight=False, soft_wrap=True)
+    console.print("[yellow]Bewaar het secret nu: het wordt niet opnieuw getoond.[/yellow]")
 
 
 async def _add(
