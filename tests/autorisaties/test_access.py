@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, Uuid, insert, select
@@ -31,7 +32,7 @@ objecten = Table(
     Column("type_id", Uuid),
     Column("vertrouwelijkheid", String(20)),
 )
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {"id": i, "type_id": IDS[t], "vertrouwelijkheid": v}
     for i, (t, v) in enumerate(itertools.product((TYPE_A, TYPE_B, TYPE_C), VERTROUWELIJKHEID_ORDER))
 ]
