@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
+from sqlalchemy import BindParameter, ColumnElement, Date, Select, and_, bindparam, false, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.requests import Request
 
@@ -42,7 +42,16 @@ class ReadCtx:
         return [f"{self.base}/{collection}/{i}" for i in ids]
 
 
-def valid_on(begin: Any, einde: Any, date: dt.date) -> ColumnElement[bool]:
+def ids_param() -> BindParameter[Any]:
+    """The uuids of one page, bound at execution (statements are built once and reused)."""
+    return bindparam("ids", expanding=True)
+
+
+def date_param() -> BindParameter[Any]:
+    return bindparam("d", type_=Date)
+
+
+def valid_on(begin: Any, einde: Any, date: dt.date | BindParameter[Any]) -> ColumnElement[bool]:
     """Valid from beginGeldigheid up to and including eindeGeldigheid (empty: no end)."""
     return and_(begin <= date, or_(einde.is_(None), einde >= date))
 

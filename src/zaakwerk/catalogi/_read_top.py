@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, and_, literal, select, union_all
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, group, iso, unique
+from zaakwerk.catalogi._read_common import ReadCtx, group, ids_param, iso, unique
 
 ZT, IOT, BT = m.ZaakType, m.InformatieObjectType, m.BesluitType
 
@@ -47,34 +48,39 @@ def _versioned(row: Any) -> dict[str, Any]:
 # --- catalogussen ----------------------------------------------------------------------------------------------
 
 
+@cache
 def catalogus_query() -> Select[Any]:
     return select(*m.Catalogus.__table__.c)
+
+
+@cache
+def _catalogussen_relations() -> Select[Any]:
+    return (
+        union_all(
+            select(
+                literal("zaaktypen").label("kind"),
+                ZT.catalogus_id,
+                ZT.id,
+                ZT.identificatie.label("name"),
+                ZT.begin_geldigheid,
+            ).where(ZT.catalogus_id.in_(ids_param())),
+            select(literal("besluittypen"), BT.catalogus_id, BT.id, BT.omschrijving, BT.begin_geldigheid).where(
+                BT.catalogus_id.in_(ids_param())
+            ),
+            select(
+                literal("informatieobjecttypen"), IOT.catalogus_id, IOT.id, IOT.omschrijving, IOT.begin_geldigheid
+            ).where(IOT.catalogus_id.in_(ids_param())),
+        )
+        .subquery()
+        .select()
+    )
 
 
 async def render_catalogussen(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> list[dict[str, Any]]:
     ids = [r.id for r in rows]
     related: dict[uuid.UUID, list[Any]] = {}
     if ids:
-        query = (
-            union_all(
-                select(
-                    literal("zaaktypen").label("kind"),
-                    ZT.catalogus_id,
-                    ZT.id,
-                    ZT.identificatie.label("name"),
-                    ZT.begin_geldigheid,
-                ).where(ZT.catalogus_id.in_(ids)),
-                select(literal("besluittypen"), BT.catalogus_id, BT.id, BT.omschrijving, BT.begin_geldigheid).where(
-                    BT.catalogus_id.in_(ids)
-                ),
-                select(
-                    literal("informatieobjecttypen"), IOT.catalogus_id, IOT.id, IOT.omschrijving, IOT.begin_geldigheid
-                ).where(IOT.catalogus_id.in_(ids)),
-            )
-            .subquery()
-            .select()
-        )
-        related = group(await conn.execute(query), 1)
+        related = group(await conn.execute(_catalogussen_relations(), {"ids": ids}), 1)
     out = []
     for row in rows:
         items = sorted(related.get(row.id, ()), key=lambda r: (r[3], r[4], str(r[2])))
@@ -105,8 +111,49 @@ async def render_catalogussen(conn: AsyncConnection, rows: Sequence[Any], ctx: R
 # --- informatieobjecttypen -------------------------------------------------------------------------------------
 
 
+@cache
 def informatieobjecttype_query() -> Select[Any]:
     return select(*IOT.__table__.c)
+
+
+@cache
+def _informatieobjecttypen_relations() -> Select[Any]:
+    me = aliased(IOT)
+    ztiot, link = m.ZaakTypeInformatieObjectType, m.BesluitTypeInformatieObjectType
+    return (
+        union_all(
+            select(
+                literal("zaaktypen").label("kind"),
+                me.id.label("owner"),
+                ZT.id,
+                ZT.identificatie,
+                ZT.concept,
+                ZT.begin_geldigheid,
+                ZT.einde_geldigheid,
+                ztiot.volgnummer.label("pos"),
+            )
+            .select_from(ztiot)
+            .join(ZT, ZT.id == ztiot.zaaktype_id)
+            .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == ztiot.informatieobjecttype))
+            .where(me.id.in_(ids_param())),
+            select(
+                literal("besluittypen"),
+                me.id,
+                BT.id,
+                BT.omschrijving,
+                BT.concept,
+                BT.begin_geldigheid,
+                BT.einde_geldigheid,
+                link.positie,
+            )
+            .select_from(link)
+            .join(BT, BT.id == link.besluittype_id)
+            .join(me, and_(me.catalogus_id == BT.catalogus_id, me.omschrijving == link.omschrijving))
+            .where(me.id.in_(ids_param())),
+        )
+        .subquery()
+        .select()
+    )
 
 
 async def render_informatieobjecttypen(
@@ -115,43 +162,7 @@ async def render_informatieobjecttypen(
     ids = [r.id for r in rows]
     related: dict[uuid.UUID, list[Any]] = {}
     if ids:
-        me = aliased(IOT)
-        ztiot, link = m.ZaakTypeInformatieObjectType, m.BesluitTypeInformatieObjectType
-        query = (
-            union_all(
-                select(
-                    literal("zaaktypen").label("kind"),
-                    me.id.label("owner"),
-                    ZT.id,
-                    ZT.identificatie,
-                    ZT.concept,
-                    ZT.begin_geldigheid,
-                    ZT.einde_geldigheid,
-                    ztiot.volgnummer.label("pos"),
-                )
-                .select_from(ztiot)
-                .join(ZT, ZT.id == ztiot.zaaktype_id)
-                .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == ztiot.informatieobjecttype))
-                .where(me.id.in_(ids)),
-                select(
-                    literal("besluittypen"),
-                    me.id,
-                    BT.id,
-                    BT.omschrijving,
-                    BT.concept,
-                    BT.begin_geldigheid,
-                    BT.einde_geldigheid,
-                    link.positie,
-                )
-                .select_from(link)
-                .join(BT, BT.id == link.besluittype_id)
-                .join(me, and_(me.catalogus_id == BT.catalogus_id, me.omschrijving == link.omschrijving))
-                .where(me.id.in_(ids)),
-            )
-            .subquery()
-            .select()
-        )
-        related = group(await conn.execute(query), 1)
+        related = group(await conn.execute(_informatieobjecttypen_relations(), {"ids": ids}), 1)
     out = []
     for row in rows:
         items = related.get(row.id, [])
@@ -188,67 +199,72 @@ async def render_informatieobjecttypen(
 # --- besluittypen ----------------------------------------------------------------------------------------------
 
 
+@cache
 def besluittype_query() -> Select[Any]:
     return select(*BT.__table__.c)
+
+
+@cache
+def _besluittypen_relations() -> Select[Any]:
+    me, iot = aliased(BT), aliased(IOT)
+    zb, link = m.ZaakTypeBesluitType, m.BesluitTypeInformatieObjectType
+    rb, rt = m.ResultaatTypeBesluitType, m.ResultaatType
+    return (
+        union_all(
+            select(
+                literal("zaaktypen").label("kind"),
+                me.id.label("owner"),
+                ZT.id,
+                ZT.identificatie,
+                ZT.concept,
+                ZT.begin_geldigheid,
+                ZT.einde_geldigheid,
+                literal(0).label("pos"),
+            )
+            .select_from(zb)
+            .join(ZT, ZT.id == zb.zaaktype_id)
+            .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == zb.omschrijving))
+            .where(me.id.in_(ids_param())),
+            select(
+                literal("informatieobjecttypen"),
+                link.besluittype_id,
+                iot.id,
+                link.omschrijving,
+                iot.concept,
+                iot.begin_geldigheid,
+                iot.einde_geldigheid,
+                link.positie,
+            )
+            .select_from(link)
+            .join(me, me.id == link.besluittype_id)
+            .outerjoin(iot, and_(iot.catalogus_id == me.catalogus_id, iot.omschrijving == link.omschrijving))
+            .where(link.besluittype_id.in_(ids_param())),
+            select(
+                literal("resultaattypen"),
+                me.id,
+                rt.id,
+                rt.omschrijving,
+                ZT.concept,
+                ZT.begin_geldigheid,
+                ZT.einde_geldigheid,
+                literal(0),
+            )
+            .select_from(rb)
+            .join(rt, rt.id == rb.resultaattype_id)
+            .join(ZT, ZT.id == rt.zaaktype_id)
+            .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == rb.omschrijving))
+            .where(me.id.in_(ids_param())),
+        )
+        .subquery()
+        .select()
+    )
 
 
 async def render_besluittypen(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> list[dict[str, Any]]:
     ids = [r.id for r in rows]
     related: dict[uuid.UUID, list[Any]] = {}
     if ids:
-        me, iot = aliased(BT), aliased(IOT)
-        zb, link = m.ZaakTypeBesluitType, m.BesluitTypeInformatieObjectType
-        rb, rt = m.ResultaatTypeBesluitType, m.ResultaatType
-        query = (
-            union_all(
-                select(
-                    literal("zaaktypen").label("kind"),
-                    me.id.label("owner"),
-                    ZT.id,
-                    ZT.identificatie,
-                    ZT.concept,
-                    ZT.begin_geldigheid,
-                    ZT.einde_geldigheid,
-                    literal(0).label("pos"),
-                )
-                .select_from(zb)
-                .join(ZT, ZT.id == zb.zaaktype_id)
-                .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == zb.omschrijving))
-                .where(me.id.in_(ids)),
-                select(
-                    literal("informatieobjecttypen"),
-                    link.besluittype_id,
-                    iot.id,
-                    link.omschrijving,
-                    iot.concept,
-                    iot.begin_geldigheid,
-                    iot.einde_geldigheid,
-                    link.positie,
-                )
-                .select_from(link)
-                .join(me, me.id == link.besluittype_id)
-                .outerjoin(iot, and_(iot.catalogus_id == me.catalogus_id, iot.omschrijving == link.omschrijving))
-                .where(link.besluittype_id.in_(ids)),
-                select(
-                    literal("resultaattypen"),
-                    me.id,
-                    rt.id,
-                    rt.omschrijving,
-                    ZT.concept,
-                    ZT.begin_geldigheid,
-                    ZT.einde_geldigheid,
-                    literal(0),
-                )
-                .select_from(rb)
-                .join(rt, rt.id == rb.resultaattype_id)
-                .join(ZT, ZT.id == rt.zaaktype_id)
-                .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == rb.omschrijving))
-                .where(me.id.in_(ids)),
-            )
-            .subquery()
-            .select()
-        )
-        related = group(await conn.execute(query), 1)
+        related = group(await conn.execute(_besluittypen_relations(), {"ids": ids}), 1)
     out = []
     for row in rows:
         items = related.get(row.id, [])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from sqlalchemy import Select, and_, func, literal, select, union_all
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, group, iso, valid_on
+from zaakwerk.catalogi._read_common import ReadCtx, date_param, group, ids_param, iso, valid_on
 
 ZT = m.ZaakType
 _ZT_COLUMNS = (
@@ -57,6 +58,11 @@ class ChildRead:
     order: tuple[Any, ...] = ()
 
     def query(self) -> Select[Any]:
+        return self._query
+
+    @cached_property
+    def _query(self) -> Select[Any]:
+        # Built once: constructing statements costs more CPU than running them on a detail request.
         columns = [*self.model.__table__.c, *_ZT_COLUMNS]
         if self.model is m.StatusType:
             # isEindstatus: the highest volgnummer of the zaaktype (an alias, so the subquery is not the outer row).
@@ -77,12 +83,17 @@ class ChildRead:
 # --- statustypen -----------------------------------------------------------------------------------------------
 
 
-async def _statustype_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
-    result = await conn.execute(
+@cache
+def _eigenschappen_query() -> Select[Any, Any]:
+    return (
         select(m.Eigenschap.statustype_id, m.Eigenschap.id)
-        .where(m.Eigenschap.statustype_id.in_([r.id for r in rows]))
+        .where(m.Eigenschap.statustype_id.in_(ids_param()))
         .order_by(m.Eigenschap.naam)
     )
+
+
+async def _statustype_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
+    result = await conn.execute(_eigenschappen_query(), {"ids": [r.id for r in rows]})
     return {k: {"eigenschappen": ctx.urls("eigenschappen", (r[1] for r in v))} for k, v in group(result).items()}
 
 
@@ -127,7 +138,7 @@ def _render_eigenschap(row: Any, ctx: ReadCtx, extra: dict[str, Any]) -> dict[st
 # --- resultaattypen --------------------------------------------------------------------------------------------
 
 
-def _resolved_names(link: Any, target_model: Any, rows: Sequence[Any], ctx: ReadCtx, kind: str) -> Select[Any]:
+def _resolved_names(link: Any, target_model: Any, kind: str) -> Select[Any]:
     target = aliased(target_model)
     return (
         select(literal(kind).label("kind"), link.resultaattype_id, link.positie, link.omschrijving, target.id)
@@ -139,26 +150,29 @@ def _resolved_names(link: Any, target_model: Any, rows: Sequence[Any], ctx: Read
                 target.catalogus_id == ZT.catalogus_id,
                 target.omschrijving == link.omschrijving,
                 target.concept.is_(False),
-                valid_on(target.begin_geldigheid, target.einde_geldigheid, ctx.date),
+                valid_on(target.begin_geldigheid, target.einde_geldigheid, date_param()),
             ),
         )
-        .where(link.resultaattype_id.in_([r.id for r in rows]))
+        .where(link.resultaattype_id.in_(ids_param()))
     )
 
 
-async def _resultaattype_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
-    query = (
+@cache
+def _resultaattype_names_query() -> Select[Any]:
+    return (
         union_all(
-            _resolved_names(m.ResultaatTypeBesluitType, m.BesluitType, rows, ctx, "besluittypen"),
-            _resolved_names(
-                m.ResultaatTypeInformatieObjectType, m.InformatieObjectType, rows, ctx, "informatieobjecttypen"
-            ),
+            _resolved_names(m.ResultaatTypeBesluitType, m.BesluitType, "besluittypen"),
+            _resolved_names(m.ResultaatTypeInformatieObjectType, m.InformatieObjectType, "informatieobjecttypen"),
         )
         .subquery()
         .select()
     )
+
+
+async def _resultaattype_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
+    result = await conn.execute(_resultaattype_names_query(), {"ids": [r.id for r in rows], "d": ctx.date})
     out: dict[uuid.UUID, dict[str, Any]] = {}
-    for owner, items in group(await conn.execute(query), 1).items():
+    for owner, items in group(result, 1).items():
         entry = out.setdefault(owner, {})
         for kind, name_field in (
             ("besluittypen", "besluittypeOmschrijving"),
@@ -209,10 +223,11 @@ def _render_zaakobjecttype(row: Any, ctx: ReadCtx, extra: dict[str, Any]) -> dic
 # --- zaaktype-informatieobjecttypen ----------------------------------------------------------------------------
 
 
-async def _ztiot_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
+@cache
+def _ztiot_query() -> Select[Any, Any]:
     link = m.ZaakTypeInformatieObjectType
     iot = m.InformatieObjectType
-    result = await conn.execute(
+    return (
         select(link.id, iot.id)
         .join(ZT, ZT.id == link.zaaktype_id)
         .join(
@@ -221,11 +236,15 @@ async def _ztiot_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx)
                 iot.catalogus_id == ZT.catalogus_id,
                 iot.omschrijving == link.informatieobjecttype,
                 iot.concept.is_(False),
-                valid_on(iot.begin_geldigheid, iot.einde_geldigheid, ctx.date),
+                valid_on(iot.begin_geldigheid, iot.einde_geldigheid, date_param()),
             ),
         )
-        .where(link.id.in_([r.id for r in rows]))
+        .where(link.id.in_(ids_param()))
     )
+
+
+async def _ztiot_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
+    result = await conn.execute(_ztiot_query(), {"ids": [r.id for r in rows], "d": ctx.date})
     return {r[0]: {"informatieobjecttype": ctx.url("informatieobjecttypen", r[1])} for r in result}
 
 

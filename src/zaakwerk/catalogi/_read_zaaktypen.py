@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, literal, select, union_all
@@ -11,12 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, group, iso, unique, valid_on
+from zaakwerk.catalogi._read_common import ReadCtx, date_param, ids_param, iso, valid_on
 
 ZT = m.ZaakType
 ZAAKTYPE_COLUMNS = tuple(ZT.__table__.c)
 
 
+@cache
 def zaaktype_query() -> Select[Any]:
     return select(*ZAAKTYPE_COLUMNS)
 
@@ -25,7 +27,8 @@ def zaaktype_order() -> tuple[Any, ...]:
     return (ZT.identificatie, ZT.begin_geldigheid, ZT.id)
 
 
-def _children_query(ids: Sequence[uuid.UUID]) -> Select[Any]:
+@cache
+def _children_query() -> Select[Any]:
     """Every type owned by these zaaktypen: (kind, zaaktype_id, id, sort key, label)."""
     parts = []
     for kind, model, sort, label in (
@@ -44,17 +47,19 @@ def _children_query(ids: Sequence[uuid.UUID]) -> Select[Any]:
         parts.append(
             select(
                 literal(kind).label("kind"), model.zaaktype_id, model.id, sort.label("sort"), label.label("label")
-            ).where(model.zaaktype_id.in_(ids))
+            ).where(model.zaaktype_id.in_(ids_param()))
         )
-    return union_all(*parts).subquery().select()
+    union = union_all(*parts).subquery()
+    return union.select().order_by(union.c.sort, union.c.label, union.c.id)
 
 
-def _published_on(model: Any, ctx: ReadCtx) -> ColumnElement[bool]:
-    return and_(model.concept.is_(False), valid_on(model.begin_geldigheid, model.einde_geldigheid, ctx.date))
+def _published_on(model: Any) -> ColumnElement[bool]:
+    return and_(model.concept.is_(False), valid_on(model.begin_geldigheid, model.einde_geldigheid, date_param()))
 
 
-def _links_query(ids: Sequence[uuid.UUID], ctx: ReadCtx) -> Select[Any]:
-    """Version-independent references resolved to the published version valid on ``ctx.date``:
+@cache
+def _links_query() -> Select[Any]:
+    """Version-independent references resolved to the published version valid on the date bound as ``d``:
     (kind, zaaktype_id, position, name, target id or NULL, aard, toelichting)."""
     owner = aliased(ZT)
     bt, iot, deel, rel = aliased(m.BesluitType), aliased(m.InformatieObjectType), aliased(ZT), aliased(ZT)
@@ -72,9 +77,9 @@ def _links_query(ids: Sequence[uuid.UUID], ctx: ReadCtx) -> Select[Any]:
         )
         .join(owner, owner.id == zb.zaaktype_id)
         .outerjoin(
-            bt, and_(bt.catalogus_id == owner.catalogus_id, bt.omschrijving == zb.omschrijving, _published_on(bt, ctx))
+            bt, and_(bt.catalogus_id == owner.catalogus_id, bt.omschrijving == zb.omschrijving, _published_on(bt))
         )
-        .where(zb.zaaktype_id.in_(ids))
+        .where(zb.zaaktype_id.in_(ids_param()))
     )
     deelzaak = (
         select(literal("deelzaaktypen"), zd.zaaktype_id, zd.positie, zd.identificatie, deel.id, empty, empty)
@@ -84,10 +89,10 @@ def _links_query(ids: Sequence[uuid.UUID], ctx: ReadCtx) -> Select[Any]:
             and_(
                 deel.catalogus_id == owner.catalogus_id,
                 deel.identificatie == zd.identificatie,
-                _published_on(deel, ctx),
+                _published_on(deel),
             ),
         )
-        .where(zd.zaaktype_id.in_(ids))
+        .where(zd.zaaktype_id.in_(ids_param()))
     )
     relaties = (
         select(
@@ -102,11 +107,9 @@ def _links_query(ids: Sequence[uuid.UUID], ctx: ReadCtx) -> Select[Any]:
         .join(owner, owner.id == zr.zaaktype_id)
         .outerjoin(
             rel,
-            and_(
-                rel.catalogus_id == owner.catalogus_id, rel.identificatie == zr.identificatie, _published_on(rel, ctx)
-            ),
+            and_(rel.catalogus_id == owner.catalogus_id, rel.identificatie == zr.identificatie, _published_on(rel)),
         )
-        .where(zr.zaaktype_id.in_(ids))
+        .where(zr.zaaktype_id.in_(ids_param()))
     )
     documenten = (
         select(
@@ -124,61 +127,77 @@ def _links_query(ids: Sequence[uuid.UUID], ctx: ReadCtx) -> Select[Any]:
             and_(
                 iot.catalogus_id == owner.catalogus_id,
                 iot.omschrijving == zi.informatieobjecttype,
-                _published_on(iot, ctx),
+                _published_on(iot),
             ),
         )
-        .where(zi.zaaktype_id.in_(ids))
+        .where(zi.zaaktype_id.in_(ids_param()))
     )
-    return union_all(besluit, deelzaak, relaties, documenten).subquery().select()
+    union = union_all(besluit, deelzaak, relaties, documenten).subquery()
+    return union.select().order_by(union.c.pos, union.c.name)
 
 
 class ZaaktypeRelations:
     """The related lists of a page of zaaktypen."""
 
-    def __init__(self, children: list[Any], links: list[Any]) -> None:
-        self.children = group(children, 1)
-        self.links = group(links, 1)
+    def __init__(self, children: Sequence[Any], links: Sequence[Any]) -> None:
+        # zaaktype → kind → rows, in the order the queries sorted them.
+        self.children: dict[Any, dict[str, list[Any]]] = {}
+        for row in children:
+            self.children.setdefault(row[1], {}).setdefault(row[0], []).append(row)
+        self.links: dict[Any, dict[str, list[Any]]] = {}
+        for row in links:
+            self.links.setdefault(row[1], {}).setdefault(row[0], []).append(row)
 
     def of(self, zaaktype_id: uuid.UUID, ctx: ReadCtx) -> dict[str, Any]:
-        by_kind: dict[str, list[Any]] = {}
-        for row in sorted(self.children.get(zaaktype_id, ()), key=lambda r: (r[3], r[4], str(r[2]))):
-            by_kind.setdefault(row[0], []).append(row)
-        links: dict[str, list[Any]] = {}
-        for row in sorted(self.links.get(zaaktype_id, ()), key=lambda r: (r[2], r[3])):
-            links.setdefault(row[0], []).append(row)
-        out: dict[str, Any] = {
-            kind: ctx.urls(kind, (r[2] for r in by_kind.get(kind, ())))
-            for kind in ("statustypen", "roltypen", "eigenschappen", "resultaattypen", "zaakobjecttypen")
-        }
-        out["resultaattypeOmschrijving"] = unique(r[4] for r in by_kind.get("resultaattypen", ()))
-        documenten = links.get("informatieobjecttypen", ())
-        out["informatieobjecttypen"] = ctx.urls("informatieobjecttypen", unique(r[4] for r in documenten))
-        out["informatieobjecttypeOmschrijving"] = unique(r[3] for r in documenten)
-        besluit = links.get("besluittypen", ())
-        out["besluittypen"] = ctx.urls("besluittypen", unique(r[4] for r in besluit))
-        out["besluittypeOmschrijving"] = unique(r[3] for r in besluit)
-        deel = links.get("deelzaaktypen", ())
-        out["deelzaaktypen"] = ctx.urls("zaaktypen", unique(r[4] for r in deel))
-        out["deelzaaktypeIdentificaties"] = unique(r[3] for r in deel)
-        out["gerelateerdeZaaktypen"] = [
-            {
-                "zaaktype": ctx.url("zaaktypen", r[4]),
-                "zaaktypeIdentificatie": r[3],
-                "aardRelatie": r[5],
-                "toelichting": r[6],
-            }
-            for r in links.get("gerelateerd", ())
-            if r[4] is not None
-        ]
+        by_kind = self.children.get(zaaktype_id, _EMPTY)
+        links = self.links.get(zaaktype_id, _EMPTY)
+        base = ctx.base
+        out: dict[str, Any] = {}
+        for kind in ("statustypen", "roltypen", "eigenschappen", "resultaattypen", "zaakobjecttypen"):
+            rows = by_kind.get(kind)
+            out[kind] = [f"{base}/{kind}/{r[2]}" for r in rows] if rows else []
+        rows = by_kind.get("resultaattypen")
+        out["resultaattypeOmschrijving"] = list(dict.fromkeys(r[4] for r in rows)) if rows else []
+        for kind, collection, names in (
+            ("informatieobjecttypen", "informatieobjecttypen", "informatieobjecttypeOmschrijving"),
+            ("besluittypen", "besluittypen", "besluittypeOmschrijving"),
+            ("deelzaaktypen", "zaaktypen", "deelzaaktypeIdentificaties"),
+        ):
+            rows = links.get(kind)
+            if rows:
+                targets = dict.fromkeys(r[4] for r in rows if r[4] is not None)
+                out[kind] = [f"{base}/{collection}/{t}" for t in targets]
+                out[names] = list(dict.fromkeys(r[3] for r in rows))
+            else:
+                out[kind] = []
+                out[names] = []
+        rows = links.get("gerelateerd")
+        out["gerelateerdeZaaktypen"] = (
+            [
+                {
+                    "zaaktype": f"{base}/zaaktypen/{r[4]}",
+                    "zaaktypeIdentificatie": r[3],
+                    "aardRelatie": r[5],
+                    "toelichting": r[6],
+                }
+                for r in rows
+                if r[4] is not None
+            ]
+            if rows
+            else []
+        )
         return out
+
+
+_EMPTY: dict[str, list[Any]] = {}
 
 
 async def load_relations(conn: AsyncConnection, ids: Sequence[uuid.UUID], ctx: ReadCtx) -> ZaaktypeRelations:
     if not ids:
         return ZaaktypeRelations([], [])
-    children = (await conn.execute(_children_query(ids))).all()
-    links = (await conn.execute(_links_query(ids, ctx))).all()
-    return ZaaktypeRelations(list(children), list(links))
+    children = (await conn.execute(_children_query(), {"ids": list(ids)})).all()
+    links = (await conn.execute(_links_query(), {"ids": list(ids), "d": ctx.date})).all()
+    return ZaaktypeRelations(children, links)
 
 
 def render_zaaktype(row: Any, ctx: ReadCtx, related: dict[str, Any]) -> dict[str, Any]:
