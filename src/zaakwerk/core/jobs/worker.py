@@ -18,9 +18,9 @@ import socket
 import time
 import traceback
 import uuid
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import and_, case, exists, func, literal, or_, select, update
@@ -38,6 +38,8 @@ from zaakwerk.core.jobs.registry import JobContext, KindPolicy, PermanentError, 
 from zaakwerk.core.uow import make_sessionmaker
 
 log = structlog.get_logger(__name__)
+
+_T = TypeVar("_T")
 
 QUEUED = JobStatus.queued.value
 RUNNING = JobStatus.running.value
@@ -117,7 +119,7 @@ class Worker:
                 claimed: list[ClaimedJob] = []
                 if free > 0:
                     try:
-                        claimed = await self.claim(free)
+                        claimed = await self._claim_to_completion(free)
                     except Exception as exc:  # the database may be briefly away; keep the worker alive
                         log.warning("job claim failed", worker=self.id, error=str(exc))
                 for job in claimed:
@@ -136,6 +138,18 @@ class Worker:
                 await renewer
             await self._abandon_running()
             log.info("job worker stopped", worker=self.id)
+
+    async def _claim_to_completion(self, limit: int) -> list[ClaimedJob]:
+        """Claim, but never abandon a claim half-way: cancelling an aiosqlite/asyncpg call inside a transaction can
+        leave its connection holding the write lock. If the worker is stopped meanwhile, the claim is finished and
+        handed straight back."""
+        task = asyncio.ensure_future(self.claim(limit))
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await self._release(await task)
+            raise
 
     async def _idle(self, seconds: float) -> None:
         """Wait for a wake-up (a commit in this process or a job of ours finishing), at most ``seconds``."""
@@ -284,11 +298,7 @@ class Worker:
         if run_after is not None:
             values["run_after"] = run_after
         try:
-            async with self._sessionmaker() as session, session.begin():
-                result = await session.execute(
-                    update(Job).where(self._mine(job)).values(**values).execution_options(synchronize_session=False)
-                )
-                changed = getattr(result, "rowcount", 0)
+            changed = await _to_completion(self._save(job, values))
         except Exception as exc:
             # The lease will run out and another attempt follows; handlers are idempotent for this reason.
             log.error("job result not saved", job_id=job.id, status=status, error=str(exc))
@@ -296,19 +306,29 @@ class Worker:
         if not changed:
             log.warning("job lease lost before finishing", job_id=job.id, kind=job.kind, worker=self.id)
 
+    async def _save(self, job: ClaimedJob, values: dict[str, Any]) -> int:
+        async with self._sessionmaker() as session, session.begin():
+            result = await session.execute(
+                update(Job).where(self._mine(job)).values(**values).execution_options(synchronize_session=False)
+            )
+            return int(getattr(result, "rowcount", 0))
+
     async def _release(self, jobs: Sequence[ClaimedJob]) -> None:
         """Hand claims back without spending an attempt (shutdown, or a kind no longer handled)."""
         if not jobs:
             return
         with contextlib.suppress(Exception):
-            async with self._sessionmaker() as session, session.begin():
-                for job in jobs:
-                    await session.execute(
-                        update(Job)
-                        .where(self._mine(job))
-                        .values(status=QUEUED, attempts=Job.attempts - 1, locked_by=None, locked_until=None)
-                        .execution_options(synchronize_session=False)
-                    )
+            await _to_completion(self._give_back(jobs))
+
+    async def _give_back(self, jobs: Sequence[ClaimedJob]) -> None:
+        async with self._sessionmaker() as session, session.begin():
+            for job in jobs:
+                await session.execute(
+                    update(Job)
+                    .where(self._mine(job))
+                    .values(status=QUEUED, attempts=Job.attempts - 1, locked_by=None, locked_until=None)
+                    .execution_options(synchronize_session=False)
+                )
 
     async def _abandon_running(self) -> None:
         if not self._running:
@@ -328,15 +348,29 @@ class Worker:
             if not self._claims:
                 continue
             try:
-                async with self._sessionmaker() as session, session.begin():
-                    await session.execute(
-                        update(Job)
-                        .where(Job.id.in_(list(self._claims)), Job.status == RUNNING, Job.locked_by == self.id)
-                        .values(locked_until=clock.now() + self.lease)
-                        .execution_options(synchronize_session=False)
-                    )
+                await _to_completion(self._renew(list(self._claims)))
             except Exception as exc:
                 log.warning("job lease renewal failed", worker=self.id, error=str(exc))
+
+    async def _renew(self, ids: list[int]) -> None:
+        async with self._sessionmaker() as session, session.begin():
+            await session.execute(
+                update(Job)
+                .where(Job.id.in_(ids), Job.status == RUNNING, Job.locked_by == self.id)
+                .values(locked_until=clock.now() + self.lease)
+                .execution_options(synchronize_session=False)
+            )
+
+
+async def _to_completion(coro: Coroutine[Any, Any, _T]) -> _T:
+    """Run a short database write to its end even when the caller is cancelled (see ``_claim_to_completion``)."""
+    task = asyncio.ensure_future(coro)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        with contextlib.suppress(Exception):
+            await task
+        raise
 
 
 def _describe(exc: BaseException, *, with_trace: bool = False) -> str:
