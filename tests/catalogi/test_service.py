@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from fastapi import FastAPI
 
@@ -124,3 +126,36 @@ async def test_service_refuses_before_writing(app: FastAPI, settings: Settings) 
             )
     assert info.value.status == 400
     assert info.value.invalid_params[0].name == "zaaktype"
+
+
+async def test_ztc_011a_new_version_copies_the_zaaktype_with_its_types(app: FastAPI, settings: Settings) -> None:
+    import datetime as dt
+
+    from httpx import ASGITransport, AsyncClient
+
+    from tests.catalogi.conftest import Api, catalogus_body, eigenschap_body, register, statustype_body, zaaktype_body
+
+    async with AsyncClient(transport=ASGITransport(app=app), base_url="http://testserver") as client:
+        api = Api(client, await register(app, "versie", alle=True))
+        cat = await api.create("catalogussen", catalogus_body())
+        zt = await api.create("zaaktypen", zaaktype_body(cat["url"], trefwoorden=["x"]))
+        st = await api.create("statustypen", statustype_body(zt["url"]))
+        await api.create("eigenschappen", eigenschap_body(zt["url"], statustype=st["url"]))
+        await api.publish(zt["url"])
+        ctx = Ctx.for_base_url(settings)
+        old_id = uuid.UUID(zt["url"].rsplit("/", 1)[1])
+        async with UnitOfWork(app.state.sessionmaker) as uow:
+            with pytest.raises(ZGWError):
+                await service.new_zaaktype_version(uow, ctx, old_id, dt.date(2023, 1, 1))
+        async with UnitOfWork(app.state.sessionmaker) as uow:
+            new = await service.new_zaaktype_version(uow, ctx, old_id, dt.date(2025, 1, 1))
+        copy = await api.json(ctx.url("zaaktypen", new.id))
+        assert copy["concept"] is True and copy["beginGeldigheid"] == "2025-01-01"
+        assert copy["identificatie"] == zt["identificatie"] and copy["trefwoorden"] == ["x"]
+        assert copy["beginObject"] == "2024-01-01"
+        [new_status] = copy["statustypen"]
+        assert new_status != st["url"]
+        [new_eigenschap] = copy["eigenschappen"]
+        assert (await api.json(new_eigenschap))["statustype"] == new_status
+        await api.patch(zt["url"], {"eindeGeldigheid": "2024-12-31"})
+        assert (await api.publish(copy["url"]))["concept"] is False

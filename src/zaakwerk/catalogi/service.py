@@ -17,7 +17,8 @@ Typical use outside a request (catalogue import, demo loader)::
         await create_statustype(uow, ctx, StatusTypeIn(zaaktype=ctx.url("zaaktypen", zaaktype.id), ...))
         await publish_zaaktype(uow, ctx, zaaktype.id)
 
-and :func:`read_catalogus` returns a whole catalogus as the API renders it.
+:func:`read_catalogus` returns a whole catalogus as the API renders it, and :func:`new_zaaktype_version` copies a
+zaaktype with all its types into a new concept version (how a published zaaktype is changed, ztc-011a).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from zaakwerk.catalogi._service_types import (
     ZAAKOBJECTTYPE,
     ZAAKTYPE_INFORMATIEOBJECTTYPE,
 )
+from zaakwerk.catalogi._service_versie import new_zaaktype_version
 from zaakwerk.catalogi._service_zaaktypen import (
     create_zaaktype,
     delete_zaaktype,
@@ -144,6 +146,7 @@ __all__ = [
     "delete_informatieobjecttype",
     "delete_zaaktype",
     "informatieobjecttype_input",
+    "new_zaaktype_version",
     "patch_besluittype",
     "patch_catalogus",
     "patch_child",
