@@ -8,10 +8,11 @@ from typing import Any
 
 import asyncpg
 import jwt
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import make_url
 
 from zaakwerk.core.db import Base, Database
-from zaakwerk.migrations import HERE as MIGRATIONS
 from zaakwerk.migrations import upgrade
 from zaakwerk.models import load_all_models
 
@@ -40,19 +41,28 @@ async def drop_database(admin_url: str, url: str) -> None:
 
 
 def migrate_database(url: str) -> None:
-    """The real migrations; until the first revision exists, the models' schema directly."""
-    if any((MIGRATIONS / "versions").glob("*.py")):
-        upgrade(url)
-        return
+    """The real migrations, then a check that they produce exactly the models' schema."""
+    upgrade(url)
+    diffs = asyncio.run(schema_differences(url))
+    if diffs:
+        raise RuntimeError(
+            "The models differ from the migrations; add a migration "
+            f"(alembic revision --autogenerate, see docs/architecture.md): {diffs[:5]}"
+        )
+
+
+async def schema_differences(url: str) -> list[Any]:
     load_all_models()
-
-    async def _create() -> None:
-        database = Database(url)
-        async with database.writer.begin() as conn:
-            await conn.run_sync(Base.metadata.create_all)
+    database = Database(url)
+    try:
+        async with database.reader.connect() as conn:
+            return await conn.run_sync(
+                lambda sync_conn: compare_metadata(
+                    MigrationContext.configure(sync_conn, opts={"compare_type": True}), Base.metadata
+                )
+            )
+    finally:
         await database.dispose()
-
-    asyncio.run(_create())
 
 
 def make_jwt(client_id: str, secret: str, **claims: Any) -> str:
