@@ -161,10 +161,7 @@ def _mount_subcommands() -> None:
 
 def main() -> None:
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    try:
-        _mount_subcommands()
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while a wave is half-built
-        console.print(f"[yellow]Let op: subcommando's niet beschikbaar ({exc.name}).[/yellow]")
+    _mount_subcommands()
     cli()
 
 

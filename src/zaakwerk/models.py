@@ -14,9 +14,4 @@ MODEL_MODULES = (
 
 def load_all_models() -> None:
     for name in MODEL_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            # A module still being written in this wave may be absent; anything else is a real error.
-            if exc.name != name:
-                raise
+        importlib.import_module(name)
