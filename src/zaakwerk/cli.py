@@ -31,7 +31,7 @@ def serve(
     port: int | None = typer.Option(None, help="Poort (standaard ZAAKWERK_PORT)."),
     workers: int | None = typer.Option(None, help="Aantal webprocessen (standaard ZAAKWERK_WORKERS)."),
 ) -> None:
-    """Start the web server (APIs and UIs)."""
+    """Start de webserver (API's en schermen)."""
     import uvicorn
 
     settings = _settings()
@@ -56,7 +56,7 @@ def serve(
 
 @cli.command()
 def worker() -> None:
-    """Run a job worker (notification delivery and other background work) until stopped."""
+    """Start een worker voor achtergrondtaken (o.a. notificaties bezorgen) tot hij gestopt wordt."""
     from zaakwerk.app import components
     from zaakwerk.core.db import Database
     from zaakwerk.core.jobs.worker import run_worker
@@ -80,7 +80,7 @@ def worker() -> None:
 
 @cli.command()
 def migrate() -> None:
-    """Bring the database schema up to date (safe to run repeatedly)."""
+    """Breng het databaseschema bij (veilig om vaker te draaien)."""
     settings = _settings()
     _migrate(settings)
     console.print("[green]✓[/green] Database is bijgewerkt.")
@@ -98,7 +98,7 @@ def _migrate(settings: Settings) -> None:
 def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="Alleen database en demodata klaarzetten."),
 ) -> None:
-    """Start the demo: migrate, load Gemeente Voorbeeld and the demo API client, then serve on one process."""
+    """Start de demo: migreren, Gemeente Voorbeeld en de demo-API-client laden, dan serveren in één proces."""
     settings = _settings()
     if settings.mode is not Mode.demo:
         console.print("[red]✗[/red] `zaakwerk demo` draait alleen met ZAAKWERK_MODE=demo.")
@@ -128,9 +128,9 @@ def demo(
 
 @cli.command()
 def check(
-    config_docs: bool = typer.Option(False, "--config-docs", help="Print the configuration reference (Markdown)."),
+    config_docs: bool = typer.Option(False, "--config-docs", help="Druk de configuratiereferentie af (Markdown)."),
 ) -> None:
-    """Report the configuration and whether the database and outside connections are reachable."""
+    """Toon de configuratie en of de database en externe koppelingen bereikbaar zijn."""
     settings = _settings()
     if config_docs:
         from zaakwerk.configdocs import configuration_markdown
