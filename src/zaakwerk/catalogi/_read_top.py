@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, group, ids_param, iso, unique
+from zaakwerk.catalogi._read_common import ReadCtx, group, in_ids, iso, native_ids, unique
 
 ZT, IOT, BT = m.ZaakType, m.InformatieObjectType, m.BesluitType
 
@@ -54,7 +54,7 @@ def catalogus_query() -> Select[Any]:
 
 
 @cache
-def _catalogussen_relations() -> Select[Any]:
+def _catalogussen_relations(native: bool) -> Select[Any]:
     return (
         union_all(
             select(
@@ -63,13 +63,13 @@ def _catalogussen_relations() -> Select[Any]:
                 ZT.id,
                 ZT.identificatie.label("name"),
                 ZT.begin_geldigheid,
-            ).where(ZT.catalogus_id.in_(ids_param())),
+            ).where(in_ids(ZT.catalogus_id, native)),
             select(literal("besluittypen"), BT.catalogus_id, BT.id, BT.omschrijving, BT.begin_geldigheid).where(
-                BT.catalogus_id.in_(ids_param())
+                in_ids(BT.catalogus_id, native)
             ),
             select(
                 literal("informatieobjecttypen"), IOT.catalogus_id, IOT.id, IOT.omschrijving, IOT.begin_geldigheid
-            ).where(IOT.catalogus_id.in_(ids_param())),
+            ).where(in_ids(IOT.catalogus_id, native)),
         )
         .subquery()
         .select()
@@ -80,7 +80,7 @@ async def render_catalogussen(conn: AsyncConnection, rows: Sequence[Any], ctx: R
     ids = [r.id for r in rows]
     related: dict[uuid.UUID, list[Any]] = {}
     if ids:
-        related = group(await conn.execute(_catalogussen_relations(), {"ids": ids}), 1)
+        related = group(await conn.execute(_catalogussen_relations(native_ids(conn)), {"ids": ids}), 1)
     out = []
     for row in rows:
         items = sorted(related.get(row.id, ()), key=lambda r: (r[3], r[4], str(r[2])))
@@ -117,7 +117,7 @@ def informatieobjecttype_query() -> Select[Any]:
 
 
 @cache
-def _informatieobjecttypen_relations() -> Select[Any]:
+def _informatieobjecttypen_relations(native: bool) -> Select[Any]:
     me = aliased(IOT)
     ztiot, link = m.ZaakTypeInformatieObjectType, m.BesluitTypeInformatieObjectType
     return (
@@ -135,7 +135,7 @@ def _informatieobjecttypen_relations() -> Select[Any]:
             .select_from(ztiot)
             .join(ZT, ZT.id == ztiot.zaaktype_id)
             .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == ztiot.informatieobjecttype))
-            .where(me.id.in_(ids_param())),
+            .where(in_ids(me.id, native)),
             select(
                 literal("besluittypen"),
                 me.id,
@@ -149,7 +149,7 @@ def _informatieobjecttypen_relations() -> Select[Any]:
             .select_from(link)
             .join(BT, BT.id == link.besluittype_id)
             .join(me, and_(me.catalogus_id == BT.catalogus_id, me.omschrijving == link.omschrijving))
-            .where(me.id.in_(ids_param())),
+            .where(in_ids(me.id, native)),
         )
         .subquery()
         .select()
@@ -162,7 +162,7 @@ async def render_informatieobjecttypen(
     ids = [r.id for r in rows]
     related: dict[uuid.UUID, list[Any]] = {}
     if ids:
-        related = group(await conn.execute(_informatieobjecttypen_relations(), {"ids": ids}), 1)
+        related = group(await conn.execute(_informatieobjecttypen_relations(native_ids(conn)), {"ids": ids}), 1)
     out = []
     for row in rows:
         items = related.get(row.id, [])
@@ -205,7 +205,7 @@ def besluittype_query() -> Select[Any]:
 
 
 @cache
-def _besluittypen_relations() -> Select[Any]:
+def _besluittypen_relations(native: bool) -> Select[Any]:
     me, iot = aliased(BT), aliased(IOT)
     zb, link = m.ZaakTypeBesluitType, m.BesluitTypeInformatieObjectType
     rb, rt = m.ResultaatTypeBesluitType, m.ResultaatType
@@ -224,7 +224,7 @@ def _besluittypen_relations() -> Select[Any]:
             .select_from(zb)
             .join(ZT, ZT.id == zb.zaaktype_id)
             .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == zb.omschrijving))
-            .where(me.id.in_(ids_param())),
+            .where(in_ids(me.id, native)),
             select(
                 literal("informatieobjecttypen"),
                 link.besluittype_id,
@@ -238,7 +238,7 @@ def _besluittypen_relations() -> Select[Any]:
             .select_from(link)
             .join(me, me.id == link.besluittype_id)
             .outerjoin(iot, and_(iot.catalogus_id == me.catalogus_id, iot.omschrijving == link.omschrijving))
-            .where(link.besluittype_id.in_(ids_param())),
+            .where(in_ids(link.besluittype_id, native)),
             select(
                 literal("resultaattypen"),
                 me.id,
@@ -253,7 +253,7 @@ def _besluittypen_relations() -> Select[Any]:
             .join(rt, rt.id == rb.resultaattype_id)
             .join(ZT, ZT.id == rt.zaaktype_id)
             .join(me, and_(me.catalogus_id == ZT.catalogus_id, me.omschrijving == rb.omschrijving))
-            .where(me.id.in_(ids_param())),
+            .where(in_ids(me.id, native)),
         )
         .subquery()
         .select()
@@ -264,7 +264,7 @@ async def render_besluittypen(conn: AsyncConnection, rows: Sequence[Any], ctx: R
     ids = [r.id for r in rows]
     related: dict[uuid.UUID, list[Any]] = {}
     if ids:
-        related = group(await conn.execute(_besluittypen_relations(), {"ids": ids}), 1)
+        related = group(await conn.execute(_besluittypen_relations(native_ids(conn)), {"ids": ids}), 1)
     out = []
     for row in rows:
         items = related.get(row.id, [])

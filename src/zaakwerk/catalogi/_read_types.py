@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, date_param, group, ids_param, iso, valid_on
+from zaakwerk.catalogi._read_common import ReadCtx, date_param, group, in_ids, iso, native_ids, valid_on
 
 ZT = m.ZaakType
 _ZT_COLUMNS = (
@@ -84,16 +84,16 @@ class ChildRead:
 
 
 @cache
-def _eigenschappen_query() -> Select[Any, Any]:
+def _eigenschappen_query(native: bool) -> Select[Any, Any]:
     return (
         select(m.Eigenschap.statustype_id, m.Eigenschap.id)
-        .where(m.Eigenschap.statustype_id.in_(ids_param()))
+        .where(in_ids(m.Eigenschap.statustype_id, native))
         .order_by(m.Eigenschap.naam)
     )
 
 
 async def _statustype_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
-    result = await conn.execute(_eigenschappen_query(), {"ids": [r.id for r in rows]})
+    result = await conn.execute(_eigenschappen_query(native_ids(conn)), {"ids": [r.id for r in rows]})
     return {k: {"eigenschappen": ctx.urls("eigenschappen", (r[1] for r in v))} for k, v in group(result).items()}
 
 
@@ -138,7 +138,7 @@ def _render_eigenschap(row: Any, ctx: ReadCtx, extra: dict[str, Any]) -> dict[st
 # --- resultaattypen --------------------------------------------------------------------------------------------
 
 
-def _resolved_names(link: Any, target_model: Any, kind: str) -> Select[Any]:
+def _resolved_names(link: Any, target_model: Any, kind: str, native: bool) -> Select[Any]:
     target = aliased(target_model)
     return (
         select(literal(kind).label("kind"), link.resultaattype_id, link.positie, link.omschrijving, target.id)
@@ -153,16 +153,18 @@ def _resolved_names(link: Any, target_model: Any, kind: str) -> Select[Any]:
                 valid_on(target.begin_geldigheid, target.einde_geldigheid, date_param()),
             ),
         )
-        .where(link.resultaattype_id.in_(ids_param()))
+        .where(in_ids(link.resultaattype_id, native))
     )
 
 
 @cache
-def _resultaattype_names_query() -> Select[Any]:
+def _resultaattype_names_query(native: bool) -> Select[Any]:
     return (
         union_all(
-            _resolved_names(m.ResultaatTypeBesluitType, m.BesluitType, "besluittypen"),
-            _resolved_names(m.ResultaatTypeInformatieObjectType, m.InformatieObjectType, "informatieobjecttypen"),
+            _resolved_names(m.ResultaatTypeBesluitType, m.BesluitType, "besluittypen", native),
+            _resolved_names(
+                m.ResultaatTypeInformatieObjectType, m.InformatieObjectType, "informatieobjecttypen", native
+            ),
         )
         .subquery()
         .select()
@@ -170,7 +172,9 @@ def _resultaattype_names_query() -> Select[Any]:
 
 
 async def _resultaattype_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
-    result = await conn.execute(_resultaattype_names_query(), {"ids": [r.id for r in rows], "d": ctx.date})
+    result = await conn.execute(
+        _resultaattype_names_query(native_ids(conn)), {"ids": [r.id for r in rows], "d": ctx.date}
+    )
     out: dict[uuid.UUID, dict[str, Any]] = {}
     for owner, items in group(result, 1).items():
         entry = out.setdefault(owner, {})
@@ -224,7 +228,7 @@ def _render_zaakobjecttype(row: Any, ctx: ReadCtx, extra: dict[str, Any]) -> dic
 
 
 @cache
-def _ztiot_query() -> Select[Any, Any]:
+def _ztiot_query(native: bool) -> Select[Any, Any]:
     link = m.ZaakTypeInformatieObjectType
     iot = m.InformatieObjectType
     return (
@@ -239,12 +243,12 @@ def _ztiot_query() -> Select[Any, Any]:
                 valid_on(iot.begin_geldigheid, iot.einde_geldigheid, date_param()),
             ),
         )
-        .where(link.id.in_(ids_param()))
+        .where(in_ids(link.id, native))
     )
 
 
 async def _ztiot_extra(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> dict[uuid.UUID, Any]:
-    result = await conn.execute(_ztiot_query(), {"ids": [r.id for r in rows], "d": ctx.date})
+    result = await conn.execute(_ztiot_query(native_ids(conn)), {"ids": [r.id for r in rows], "d": ctx.date})
     return {r[0]: {"informatieobjecttype": ctx.url("informatieobjecttypen", r[1])} for r in result}
 
 
