@@ -319,3 +319,21 @@ async def test_ztc_016_same_for_besluittypen_and_informatieobjecttypen(api: Api,
         await api.publish((await api.create(collection, body(catalogus["url"], beginGeldigheid="2020-01-01")))["url"])
         second = await api.create(collection, body(catalogus["url"], beginGeldigheid="2021-01-01"))
         assert _codes(await api.post(f"{second['url']}/publish")) == ["overlap"]
+
+
+async def test_ztc_009_echoing_the_get_representation_only_sets_einde_geldigheid(
+    api: Api, schrijver: Api, catalogus: dict[str, Any]
+) -> None:
+    bt = await api.publish((await api.create("besluittypen", besluittype_body(catalogus["url"])))["url"])
+    deel = await _published_zaaktype(api, catalogus, identificatie="DEEL")
+    zt = await _published_zaaktype(
+        api,
+        catalogus,
+        besluittypen=[bt["url"]],
+        deelzaaktypen=["DEEL"],
+        gerelateerdeZaaktypen=[{"zaaktype": deel["url"], "aardRelatie": "vervolg"}],
+    )
+    echo = {**(await api.json(zt["url"])), "eindeGeldigheid": "2030-12-31"}
+    r = await schrijver.patch(zt["url"], echo)
+    assert r.status_code == 200, r.text
+    assert r.json()["eindeGeldigheid"] == "2030-12-31"

@@ -251,3 +251,29 @@ async def test_etag_head_and_if_none_match(api: Api, zaaktype: dict[str, Any]) -
     await api.patch(zaaktype["url"], {"omschrijving": "Gewijzigd"})
     changed = await api.get(zaaktype["url"], headers={**api.headers, "If-None-Match": etag})
     assert changed.status_code == 200
+
+
+async def test_delete_zaaktype_with_every_kind_of_type(api: Api, catalogus: dict[str, Any]) -> None:
+    await api.create("besluittypen", besluittype_body(catalogus["url"]))
+    await api.create("informatieobjecttypen", iot_body(catalogus["url"]))
+    zt = await api.create("zaaktypen", zaaktype_body(catalogus["url"], besluittypen=["Vergunning"], trefwoorden=["a"]))
+    url = zt["url"]
+    status = await api.create("statustypen", statustype_body(url))
+    await api.create("eigenschappen", eigenschap_body(url, statustype=status["url"]))
+    await api.create("roltypen", roltype_body(url))
+    await api.create(
+        "resultaattypen", resultaattype_body(url, besluittypen=["Vergunning"], informatieobjecttypen=["Melding"])
+    )
+    await api.create("zaakobjecttypen", zaakobjecttype_body(url, catalogus["url"]))
+    await api.create("zaaktype-informatieobjecttypen", ztiot_body(url, "Melding", statustype=status["url"]))
+    assert (await api.delete(url)).status_code == 204
+    for collection in (
+        "statustypen",
+        "eigenschappen",
+        "roltypen",
+        "resultaattypen",
+        "zaakobjecttypen",
+        "zaaktype-informatieobjecttypen",
+    ):
+        listed = await api.json(f"/{collection}" + ("" if collection == "zaakobjecttypen" else "?status=alles"))
+        assert listed["count"] == 0, collection

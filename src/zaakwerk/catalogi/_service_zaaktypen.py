@@ -227,18 +227,30 @@ async def update_zaaktype(
     session = uow.session
     zaaktype: m.ZaakType = await get_or_404(session, m.ZaakType, id_)
     current = await zaaktype_input(session, ctx, zaaktype)
-    old = ZaakTypeIn.model_validate(current)
-    changed = changed_fields(old, data)
-    guard_published(zaaktype, ctx, changed if patch is not None else None)
     inv = Invalid()
+    _, refs = await _validate(session, ctx, data, inv)
+    # References are compared by what they resolve to: a client echoing the URLs of a GET changes nothing.
+    resolved: dict[str, Any] = {
+        "besluittypen": refs.besluittypen,
+        "deelzaaktypen": refs.deelzaaktypen,
+        "gerelateerdeZaaktypen": [
+            {"zaaktype": ident, "aardRelatie": aard, "toelichting": toelichting}
+            for ident, aard, toelichting in refs.relaties
+        ],
+    }
+    changed = [
+        name
+        for name in changed_fields(ZaakTypeIn.model_validate(current), data)
+        if name not in resolved or resolved[name] != current[name]
+    ]
+    guard_published(zaaktype, ctx, changed if patch is not None else None)
     if not zaaktype.concept:
+        given = data.model_dump(by_alias=True, mode="json")
         for name in _EXTEND_ONLY:
-            require_superset(inv, name, current[name], data.model_dump(by_alias=True, mode="json")[name])
+            require_superset(inv, name, current[name], resolved.get(name, given[name]))
     for name in _FIXED:
         if name in changed and (name == "catalogus" or not zaaktype.concept):
             inv.add(name, "wijzigen-niet-toegestaan", f"'{name}' kan niet gewijzigd worden.")
-    inv.raise_if_any()
-    _, refs = await _validate(session, ctx, data, inv)
     inv.raise_if_any()
     old_ident = zaaktype.identificatie
     _apply(zaaktype, data)
@@ -289,52 +301,3 @@ async def delete_zaaktype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID) -> None:
     await session.flush()
     await recompute_object_dates(session, m.ZaakType, catalogus_id, "identificatie", ident)
     events.zaaktype_changed(session, ctx, id_, catalogus_id, "destroy")
-
-
-async def publish_zaaktype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID) -> m.ZaakType:
-    """Publish a concept zaaktype: ztc-012 (related besluittypen and informatieobjecttypen are published)
-    and ztc-016 (no overlap with another published version). Publishing twice changes nothing."""
-    session = uow.session
-    zaaktype: m.ZaakType = await get_or_404(session, m.ZaakType, id_)
-    if not zaaktype.concept:
-        return zaaktype
-    inv = Invalid()
-    for collection, names in (
-        ("besluittypen", await _linked_names(session, m.ZaakTypeBesluitType, id_)),
-        ("informatieobjecttypen", await _linked_names(session, m.ZaakTypeInformatieObjectType, id_)),
-    ):
-        model: Any = m.BesluitType if collection == "besluittypen" else m.InformatieObjectType
-        published = (
-            set(
-                (
-                    await session.execute(
-                        select(model.omschrijving).where(
-                            model.catalogus_id == zaaktype.catalogus_id,
-                            model.omschrijving.in_(names),
-                            model.concept.is_(False),
-                        )
-                    )
-                ).scalars()
-            )
-            if names
-            else set()
-        )
-        for name in names:
-            if name not in published:
-                inv.add(
-                    collection,
-                    "concept-relation",
-                    f"Het gerelateerde {collection[:-1]} '{name}' is nog niet gepubliceerd.",
-                )
-    inv.raise_if_any()
-    zaaktype.concept = False
-    await session.flush()
-    await check_overlap(session, zaaktype, "identificatie")
-    events.zaaktype_changed(session, ctx, zaaktype.id, zaaktype.catalogus_id, "publish")
-    return zaaktype
-
-
-async def _linked_names(session: AsyncSession, model: Any, zaaktype_id: uuid.UUID) -> list[str]:
-    column = model.omschrijving if hasattr(model, "omschrijving") else model.informatieobjecttype
-    rows = await session.execute(select(column).where(model.zaaktype_id == zaaktype_id))
-    return list(dict.fromkeys(rows.scalars()))

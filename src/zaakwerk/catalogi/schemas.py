@@ -6,7 +6,8 @@ says so, names: besluittypen and informatieobjecttypen by ``omschrijving``, deel
 zaaktypen by ``identificatie``. For clients written against earlier versions a URL of such a type is accepted too
 and stored as its name.
 
-Responses are rendered from the database by the read queries (``_read_*.py``), not by these models.
+``beginObject``/``eindeObject`` are derived from all versions (first begin, last end) and therefore not read
+from input. Responses are rendered from the database by the read queries (``_read_*.py``), not by these models.
 """
 
 from __future__ import annotations
@@ -49,8 +50,6 @@ class _Geldigheid(_In):
 
     begin_geldigheid: dt.date | None = None
     einde_geldigheid: dt.date | None = None
-    begin_object: dt.date | None = None
-    einde_object: dt.date | None = None
 
 
 class CatalogusIn(_In):
@@ -120,8 +119,6 @@ class ZaakTypeIn(_In):
     gerelateerde_zaaktypen: list[ZaakTypenRelatieIn]
     begin_geldigheid: dt.date
     einde_geldigheid: dt.date | None = None
-    begin_object: dt.date | None = None
-    einde_object: dt.date | None = None
     versiedatum: dt.date | None = None
 
 
@@ -209,8 +206,6 @@ class InformatieObjectTypeIn(_In):
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding
     begin_geldigheid: dt.date
     einde_geldigheid: dt.date | None = None
-    begin_object: dt.date | None = None
-    einde_object: dt.date | None = None
     informatieobjectcategorie: str = Field(max_length=80, min_length=1)
     trefwoord: list[Str30] = []
     omschrijving_generiek: InformatieObjectTypeOmschrijvingGeneriekIn | None = None
@@ -229,8 +224,6 @@ class BesluitTypeIn(_In):
     informatieobjecttypen: list[UrlItem]
     begin_geldigheid: dt.date
     einde_geldigheid: dt.date | None = None
-    begin_object: dt.date | None = None
-    einde_object: dt.date | None = None
 
 
 class ZaakTypeInformatieObjectTypeIn(_In):

@@ -51,6 +51,7 @@ from zaakwerk.catalogi._service_iot_bt import (
     update_besluittype,
     update_informatieobjecttype,
 )
+from zaakwerk.catalogi._service_publish import publish_zaaktype
 from zaakwerk.catalogi._service_resultaattypen import RESULTAATTYPE
 from zaakwerk.catalogi._service_types import (
     EIGENSCHAP,
@@ -64,7 +65,6 @@ from zaakwerk.catalogi._service_zaaktypen import (
     create_zaaktype,
     delete_zaaktype,
     patch_zaaktype,
-    publish_zaaktype,
     update_zaaktype,
     zaaktype_input,
 )
