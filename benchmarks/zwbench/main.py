@@ -105,6 +105,8 @@ def measure(args: argparse.Namespace, kind: str, server: Server, pg_name: str | 
             web_ms=1000 * cpu.seconds["server"] / n,
             pg_ms=1000 * cpu.seconds["pg_backends"] / n,
             pg_shared_ms=1000 * cpu.seconds["pg_shared"] / n,
+            web_sys_ms=1000 * cpu.sys_seconds["server"] / n,
+            pg_sys_ms=1000 * cpu.sys_seconds["pg_backends"] / n,
             p50_ms=result.p50_ms,
             p99_ms=result.p99_ms,
             errors=result.errors,
@@ -112,8 +114,10 @@ def measure(args: argparse.Namespace, kind: str, server: Server, pg_name: str | 
             loadgen_cpu_pct=100 * result.loadgen_cpu_s / (result.seconds * (os.cpu_count() or 1)),
         )
         log(
-            f"{kind} {key}: {row.requests} req, {row.rps:.0f} req/s, {row.cpu_ms:.2f} ms CPU/req "
-            f"({', '.join(f'{k} {1000 * v / n:.2f}' for k, v in cpu.seconds.items())}), p50 {row.p50_ms:.1f} ms, "
+            f"{kind} {key}: {row.requests} req of {result.bytes / n / 1024:.1f} KiB, {row.rps:.0f} req/s, "
+            f"{row.cpu_ms:.2f} ms CPU/req "
+            f"(web {row.web_ms:.2f} of which kernel {row.web_sys_ms:.2f}, PG backends {row.pg_ms:.2f} of which "
+            f"kernel {row.pg_sys_ms:.2f}, PG shared {row.pg_shared_ms:.2f}), p50 {row.p50_ms:.1f} ms, "
             f"p99 {row.p99_ms:.1f} ms, errors {row.errors}, machine busy {row.machine_busy_pct}% "
             f"(other load before: {quiet}%)"
         )

@@ -41,6 +41,7 @@ class ProcStat:
     ppid: int
     comm: str
     ticks: int  # utime + stime in clock ticks
+    sys_ticks: int  # stime alone: kernel work such as loopback socket I/O
     start: int  # start time in ticks after boot; with pid it identifies a process across pid reuse
 
 
@@ -60,6 +61,7 @@ def read_stat(pid: int) -> ProcStat | None:
         ppid=int(fields[1]),
         comm=comm,
         ticks=int(fields[11]) + int(fields[12]),
+        sys_ticks=int(fields[12]),
         start=int(fields[19]),
     )
 
@@ -130,6 +132,7 @@ class CpuGroup:
     CPU it used up to the last poll."""
 
     ticks: dict[tuple[int, int], int] = field(default_factory=dict)
+    sys_ticks: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def update(self, pids: set[int], stats: dict[int, ProcStat]) -> None:
         for pid in pids:
@@ -137,9 +140,13 @@ class CpuGroup:
             if stat is not None:
                 key = (stat.pid, stat.start)
                 self.ticks[key] = max(self.ticks.get(key, 0), stat.ticks)
+                self.sys_ticks[key] = max(self.sys_ticks.get(key, 0), stat.sys_ticks)
 
     def total(self) -> int:
         return sum(self.ticks.values())
+
+    def sys_total(self) -> int:
+        return sum(self.sys_ticks.values())
 
 
 @dataclass
@@ -147,6 +154,7 @@ class CpuSnapshot:
     """Ticks per group at one moment."""
 
     groups: dict[str, int]
+    sys: dict[str, int]  # the kernel part of each group
     machine_busy: int
     machine_total: int
 
@@ -182,7 +190,8 @@ class CpuMeter:
     def snapshot(self) -> CpuSnapshot:
         self.poll()
         busy, total = machine_ticks()
-        return CpuSnapshot({k: g.total() for k, g in self.groups.items()}, busy, total)
+        groups = self.groups.items()
+        return CpuSnapshot({k: g.total() for k, g in groups}, {k: g.sys_total() for k, g in groups}, busy, total)
 
     def server_pids(self) -> set[int]:
         return descendants(self.server_pid, all_stats())
@@ -193,6 +202,7 @@ class CpuDelta:
     """CPU seconds per group between two snapshots, and the machine's busy share (all CPUs = 100 %)."""
 
     seconds: dict[str, float]
+    sys_seconds: dict[str, float]  # the kernel part of ``seconds``
     machine_busy_pct: float | None
     machine_busy_seconds: float
 
@@ -203,10 +213,12 @@ class CpuDelta:
 
 def delta(before: CpuSnapshot, after: CpuSnapshot) -> CpuDelta:
     seconds = {k: (after.groups[k] - before.groups.get(k, 0)) / CLK_TCK for k in after.groups}
+    sys_seconds = {k: (after.sys[k] - before.sys.get(k, 0)) / CLK_TCK for k in after.sys}
     busy = after.machine_busy - before.machine_busy
     total = after.machine_total - before.machine_total
     return CpuDelta(
         seconds=seconds,
+        sys_seconds=sys_seconds,
         machine_busy_pct=round(100.0 * busy / total, 1) if total > 0 else None,
         machine_busy_seconds=busy / CLK_TCK,
     )

@@ -38,6 +38,8 @@ class Row:
     web_ms: float  # of which the web processes (uvicorn)
     pg_ms: float  # of which the backends of the benchmark database
     pg_shared_ms: float  # of which PostgreSQL's shared processes (postmaster, walwriter, ...)
+    web_sys_ms: float  # of web_ms, kernel time (socket I/O on loopback, for a large part)
+    pg_sys_ms: float  # of pg_ms, kernel time
     p50_ms: float
     p99_ms: float
     errors: int

@@ -35,6 +35,7 @@ class Load:
 class WrkResult:
     requests: int
     seconds: float
+    bytes: int  # read by wrk: response headers and bodies
     errors: int  # connect/read/write errors, timeouts and responses with status >= 400
     status_errors: int
     p50_ms: float
@@ -67,6 +68,7 @@ def parse_output(stdout: str, loadgen_cpu_s: float = 0.0) -> WrkResult:
     errors = sum(int(data[k]) for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
     return WrkResult(
         requests=int(data["requests"]),
+        bytes=int(data["bytes"]),
         seconds=data["duration_us"] / 1e6,
         errors=errors,
         status_errors=int(data["status_errors"]),
