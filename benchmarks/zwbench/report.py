@@ -67,6 +67,29 @@ def markdown_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+# The project's targets, checked on PostgreSQL: scenario label -> (max server CPU ms/request, min req/s).
+TARGETS: dict[str, tuple[float, float | None]] = {
+    "GET zaaktype detail": (1.0, 1000.0),
+    "GET zaaktypen list (100)": (3.0, None),
+}
+
+
+def target_notes(rows: list[Row]) -> list[str]:
+    notes = []
+    for r in rows:
+        target = TARGETS.get(r.scenario)
+        if target is None or r.database != "postgresql":
+            continue
+        max_ms, min_rps = target
+        met = r.cpu_ms <= max_ms and (min_rps is None or r.rps >= min_rps)
+        want = f"≤ {max_ms:g} ms" + (f" and ≥ {min_rps:,.0f} req/s" if min_rps else "")
+        notes.append(
+            f"target {r.scenario} on PostgreSQL ({want}): **{'met' if met else 'missed'}** "
+            f"({r.cpu_ms:.2f} ms, {r.rps:,.0f} req/s)"
+        )
+    return notes
+
+
 def _git(*args: str) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10, check=False)
@@ -112,7 +135,7 @@ def section(rows: list[Row], key: str, command: str, notes: list[str]) -> str:
         f"- machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['ram']} RAM, Linux {m['kernel']}, Python {m['python']}",
         f"- git commit: {m['commit']}",
         f"- command: `{command}`",
-        *(f"- {note}" for note in notes),
+        *(f"- {note}" for note in [*notes, *target_notes(rows)]),
         "",
         markdown_table(rows),
         "",
