@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
@@ -92,4 +93,18 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
 
 def app_from_env() -> FastAPI:
     """Factory for uvicorn/gunicorn: settings from the ``ZAAKWERK_*`` environment."""
-    return create_app(Settings())
+    app = create_app(Settings())
+    tune_gc()
+    return app
+
+
+def tune_gc() -> None:
+    """Fewer garbage collections in a serving process.
+
+    A list page allocates tens of thousands of short-lived dicts and strings, which at the default threshold set
+    off several collections per request (measured: 1.4-3.5 ms of a 13 ms page). The modules and objects alive after
+    start-up stay for the whole process, so they are frozen out of every later collection.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)

@@ -77,18 +77,24 @@ def _begin_immediate(engine: Engine) -> None:
 
 
 class Database:
-    """The engines of one process: ``reader`` for queries, ``writer`` for units of work (the same on PostgreSQL)."""
+    """The engines of one process: ``reader`` for queries, ``writer`` for units of work (one pool on PostgreSQL)."""
 
     def __init__(self, url: str, *, pool_size: int = 10, echo: bool = False) -> None:
         self.url = url
         self.is_sqlite = is_sqlite_url(url)
-        self.reader = create_engine(url, pool_size=pool_size, echo=echo)
-        self.writer = create_engine(url, pool_size=pool_size, echo=echo, writer=True) if self.is_sqlite else self.reader
+        if self.is_sqlite:
+            self.reader = create_engine(url, pool_size=pool_size, echo=echo)
+            self.writer = create_engine(url, pool_size=pool_size, echo=echo, writer=True)
+        else:
+            self.writer = create_engine(url, pool_size=pool_size, echo=echo)
+            # Reads run without BEGIN/ROLLBACK: under READ COMMITTED every statement takes its own snapshot anyway,
+            # so a read transaction adds two round trips and no consistency. It shares the writer's pool.
+            self.reader = self.writer.execution_options(isolation_level="AUTOCOMMIT")
 
     async def dispose(self) -> None:
-        await self.reader.dispose()
-        if self.writer is not self.reader:
-            await self.writer.dispose()
+        await self.writer.dispose()
+        if self.is_sqlite:
+            await self.reader.dispose()
 
 
 def sync_url(url: str) -> str:
