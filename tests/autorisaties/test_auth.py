@@ -29,6 +29,7 @@ from zaakwerk.autorisaties.service import AutorisatieData
 from zaakwerk.config import Settings
 from zaakwerk.core import clock
 from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.versioncache import sqlite_file
 from zaakwerk.core.zgw.component import Component
 from zaakwerk.core.zgw.responses import json_response
 
@@ -201,7 +202,7 @@ async def test_a_new_secret_refuses_old_tokens_at_once(
 
 async def _change_elsewhere(app: FastAPI, monkeypatch: pytest.MonkeyPatch, scopes: list[str]) -> None:
     """Change the lezer's rights as another process would: without this process's after-commit hook."""
-    monkeypatch.setattr(_versie, "_change_listeners", [])
+    monkeypatch.setattr(_versie.RECHTEN, "listeners", [])
     async with UnitOfWork(app.state.sessionmaker) as uow:
         applicatie = await uow.session.scalar(
             select(ApplicatieClientId.applicatie_uuid).where(ApplicatieClientId.client_id == LEZER)
@@ -397,4 +398,4 @@ async def test_a_cached_token_costs_no_pooled_query(
     ],
 )
 def test_which_sqlite_databases_get_the_direct_version_read(url: str, expected: str | None) -> None:
-    assert _versie._sqlite_file(url) == expected
+    assert sqlite_file(url) == expected

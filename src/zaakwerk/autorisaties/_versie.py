@@ -1,218 +1,33 @@
 """The rights version: how every process learns that applicaties, autorisaties or credentials changed.
 
-Writers increment one row in the transaction of the change (and on PostgreSQL queue a NOTIFY that the database
-delivers only at commit). Readers keep a :class:`VersionWatcher` that calls back whenever the version moves:
-
-* PostgreSQL: ``LISTEN`` on a dedicated asyncpg connection, reconnected with backoff when it drops; while it is
-  down the version row is read on every request instead;
-* SQLite: the version row is read on every request through a plain ``sqlite3`` connection (a primary-key read
-  in WAL mode takes microseconds, where a pooled async round trip costs hundreds).
+The mechanism (version row bumped in the writing transaction, NOTIFY at commit, LISTEN or per-request version
+read) is :mod:`zaakwerk.core.versioncache`; this module names the rights' table and channel.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import sqlite3
 from collections.abc import Awaitable, Callable
-from typing import Any
-
-import asyncpg
-import structlog
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import make_url
 
 from zaakwerk.autorisaties.models import RechtenVersie
+from zaakwerk.core import versioncache
 from zaakwerk.core.db import Database
 from zaakwerk.core.uow import UnitOfWork
 
-log = structlog.get_logger(__name__)
-
 CHANNEL = "zaakwerk_autorisaties"
-# Shown in pg_stat_activity, so operators (and tests) can find the listener connections.
 LISTENER_NAME = "zaakwerk-autorisaties-listener"
-LISTENER_PING_SECONDS = 5.0
-LISTENER_MAX_BACKOFF = 10.0
-_VERSION_SQL = "SELECT versie FROM ac_rechten_versie WHERE id = 1"
-
-# Callbacks run after a committed change in this process, with the new rights version (the authenticator drops its
-# caches at once instead of waiting for its own NOTIFY or version check).
-_change_listeners: list[Callable[[int], Awaitable[None]]] = []
+RECHTEN = versioncache.VersionChannel(RechtenVersie.__table__, CHANNEL, LISTENER_NAME)  # type: ignore[arg-type]
 
 
 def on_change(callback: Callable[[int], Awaitable[None]]) -> Callable[[], None]:
     """Register ``callback`` for committed rights changes in this process; returns the function that removes it."""
-    _change_listeners.append(callback)
-
-    def remove() -> None:
-        if callback in _change_listeners:
-            _change_listeners.remove(callback)
-
-    return remove
+    return RECHTEN.on_change(callback)
 
 
 async def bump_version(uow: UnitOfWork) -> int:
     """Increment the rights version in this transaction and announce it (PostgreSQL: NOTIFY, sent at commit)."""
-    session = uow.session
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = (
-        insert(RechtenVersie)
-        .values(id=1, versie=1)
-        .on_conflict_do_update(index_elements=[RechtenVersie.id], set_={"versie": RechtenVersie.versie + 1})
-        .returning(RechtenVersie.versie)
-    )
-    versie = int((await session.execute(stmt)).scalar_one())
-    if dialect == "postgresql":
-        await session.execute(select(func.pg_notify(CHANNEL, str(versie))))
-    first = "ac_versie" not in uow.context
-    uow.context["ac_versie"] = versie
-    if first:
-
-        async def announce() -> None:
-            for callback in list(_change_listeners):
-                try:
-                    await callback(int(uow.context["ac_versie"]))
-                except Exception:
-                    # The change is committed; a failing cache callback must not turn it into an error response.
-                    log.exception("autorisaties: afhandeling van wijziging mislukt")
-
-        uow.after_commit(announce)
-    return versie
+    return await RECHTEN.bump(uow)
 
 
-class VersionWatcher:
-    """Calls ``on_invalidate`` whenever the rights version may have moved past what this process has cached."""
-
-    def __init__(self, db: Database, on_invalidate: Callable[[], None]) -> None:
-        self.db = db
-        self._on_invalidate = on_invalidate
-        self.version: int | None = None
-        self.listening = False
-        self._listener: asyncio.Task[None] | None = None
-        self._first_attempt = asyncio.Event()
-        self._sqlite: sqlite3.Connection | None = None
-        self._sqlite_path = _sqlite_file(db.url) if db.is_sqlite else None
-
-    async def start(self) -> None:
-        if not self.db.is_sqlite:
-            self._listener = asyncio.create_task(self._listen_forever(), name="autorisaties-listener")
-            # Give the listener its first try so a normal start serves requests without version checks.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._first_attempt.wait(), timeout=5)
-
-    async def stop(self) -> None:
-        if self._listener is not None:
-            self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._listener
-            self._listener = None
-        self.listening = False
-        if self._sqlite is not None:
-            self._sqlite.close()
-            self._sqlite = None
-
-    def changed(self, versie: int) -> None:
-        """Rights version ``versie`` was committed (announced in this process, or by NOTIFY).
-
-        A version at or below the one already acted on needs nothing: that invalidation happened after this
-        version's commit, so whatever was loaded since includes it. This keeps our own change (seen first by the
-        after-commit hook, then again by NOTIFY) from emptying the caches twice.
-        """
-        if self.version is not None and versie <= self.version:
-            return
-        self._on_invalidate()
-        self.version = versie
-
-    async def check(self) -> None:
-        """Read the version row (when not listening); the caller does this before trusting its caches."""
-        versie = self._read_sqlite() if self._sqlite_path else None
-        if versie is None:
-            async with self.db.reader.connect() as conn:
-                versie = int(await conn.scalar(select(RechtenVersie.versie).where(RechtenVersie.id == 1)) or 0)
-        self._see(versie)
-
-    def _see(self, versie: int) -> None:
-        # Any difference counts (not only higher): a restored database may count from lower again.
-        if versie != self.version:
-            self._on_invalidate()
-            self.version = versie
-
-    def _read_sqlite(self) -> int | None:
-        try:
-            if self._sqlite is None:
-                assert self._sqlite_path is not None
-                # Autocommit mode: every SELECT sees the latest commit (no snapshot is held between requests).
-                self._sqlite = sqlite3.connect(
-                    self._sqlite_path, timeout=1, isolation_level=None, check_same_thread=False
-                )
-            row = self._sqlite.execute(_VERSION_SQL).fetchone()
-        except sqlite3.Error:
-            # Fall back to the engine, which reports a real problem properly.
-            if self._sqlite is not None:
-                self._sqlite.close()
-                self._sqlite = None
-            return None
-        return int(row[0]) if row else 0
-
-    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
-        try:
-            versie = int(payload)
-        except ValueError:
-            self._on_invalidate()
-            return
-        self.changed(versie)
-
-    async def _listen_forever(self) -> None:
-        dsn = make_url(self.db.url).set(drivername="postgresql").render_as_string(hide_password=False)
-        backoff = 0.5
-        while True:
-            conn: Any = None
-            try:
-                conn = await asyncpg.connect(dsn, timeout=10, server_settings={"application_name": LISTENER_NAME})
-                lost = asyncio.Event()
-                conn.add_termination_listener(_setter(lost))
-                await conn.add_listener(CHANNEL, self._on_notify)
-                # Listening from here on; whatever changed while we were not is caught by reading the version now
-                # (and dropped regardless: the version may have been read by a check that raced the outage).
-                versie = await conn.fetchval(_VERSION_SQL)
-                self._see(int(versie or 0))
-                self._on_invalidate()
-                self.listening = True
-                self._first_attempt.set()
-                backoff = 0.5
-                log.info("autorisaties listener verbonden")
-                while True:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(lost.wait(), timeout=LISTENER_PING_SECONDS)
-                    if lost.is_set():
-                        break
-                    # A silently dropped network connection only shows when we use it.
-                    await conn.fetchval("SELECT 1", timeout=LISTENER_PING_SECONDS)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("autorisaties listener onderbroken", error=str(exc))
-            finally:
-                self.listening = False
-                self._first_attempt.set()
-                if conn is not None:
-                    with contextlib.suppress(Exception):
-                        await asyncio.wait_for(conn.close(), timeout=2)
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, LISTENER_MAX_BACKOFF)
-
-
-def _setter(event: asyncio.Event) -> Callable[[Any], None]:
-    return lambda _conn: event.set()
-
-
-def _sqlite_file(url: str) -> str | None:
-    """The file behind a SQLite URL; None for in-memory or URI-style databases (those use the engine)."""
-    parsed = make_url(url)
-    database = parsed.database
-    if not database or database == ":memory:" or database.startswith("file:") or parsed.query:
-        return None
-    return database
+def VersionWatcher(db: Database, on_invalidate: Callable[[], None]) -> versioncache.VersionWatcher:
+    """A watcher of the rights version (see :class:`zaakwerk.core.versioncache.VersionWatcher`)."""
+    return versioncache.VersionWatcher(RECHTEN, db, on_invalidate)

@@ -25,6 +25,7 @@ from zaakwerk.catalogi._api_common import (
     url_uuid,
     written,
 )
+from zaakwerk.catalogi._cache import CachedRoute
 from zaakwerk.catalogi._context import Ctx
 from zaakwerk.catalogi._read_common import parse_date, parse_status, status_filter, valid_on
 from zaakwerk.catalogi._read_top import (
@@ -39,7 +40,7 @@ from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.responses import no_content
 
-router = APIRouter()
+router = APIRouter(route_class=CachedRoute)
 IOT, BT, ZT = m.InformatieObjectType, m.BesluitType, m.ZaakType
 
 IOT_PARAMS = frozenset({"catalogus", "status", "datumGeldigheid", "omschrijving", "page", "expand"})

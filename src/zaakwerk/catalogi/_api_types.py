@@ -23,6 +23,7 @@ from zaakwerk.catalogi._api_common import (
     url_uuid,
     written,
 )
+from zaakwerk.catalogi._cache import CachedRoute
 from zaakwerk.catalogi._context import looks_like_url
 from zaakwerk.catalogi._read_common import parse_date, parse_status, status_filter, valid_on
 from zaakwerk.catalogi._read_types import CHILD_READS, ChildRead
@@ -33,7 +34,7 @@ from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.query import get_bool, get_choice
 from zaakwerk.core.zgw.responses import no_content
 
-router = APIRouter()
+router = APIRouter(route_class=CachedRoute)
 ZT = m.ZaakType
 
 _BASE = frozenset({"page", "expand"})

@@ -21,6 +21,7 @@ from zaakwerk.catalogi._api_common import (
     url_uuid,
     written,
 )
+from zaakwerk.catalogi._cache import CachedRoute
 from zaakwerk.catalogi._read_common import parse_date, parse_status, status_filter, valid_on
 from zaakwerk.catalogi._read_zaaktypen import render_zaaktypen, zaaktype_order, zaaktype_query
 from zaakwerk.catalogi.access import lezen, verwijderen, wijzigen, write_ctx
@@ -29,7 +30,7 @@ from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.query import get_list
 from zaakwerk.core.zgw.responses import no_content
 
-router = APIRouter()
+router = APIRouter(route_class=CachedRoute)
 ZT = m.ZaakType
 
 LIST_PARAMS = frozenset({"catalogus", "identificatie", "trefwoorden", "status", "datumGeldigheid", "page", "expand"})

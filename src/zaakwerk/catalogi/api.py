@@ -6,6 +6,7 @@ loader per collection (used by this API's ``expand`` and by other components emb
 
 from zaakwerk.catalogi import _api_catalogussen, _api_iot_bt, _api_types, _api_zaaktypen
 from zaakwerk.catalogi._api_common import register
+from zaakwerk.catalogi._cache import start_cache, stop_cache
 from zaakwerk.catalogi._read_top import (
     besluittype_query,
     catalogus_query,
@@ -20,6 +21,8 @@ from zaakwerk.catalogi.models import BesluitType, Catalogus, InformatieObjectTyp
 from zaakwerk.core.zgw.component import Component
 
 component = Component("catalogi", "/catalogi/api/v1", "1.3.3", "catalogi-api-1.3.3.yaml")
+component.on_startup.append(start_cache)
+component.on_shutdown.append(stop_cache)
 
 for _module in (_api_catalogussen, _api_zaaktypen, _api_iot_bt, _api_types):
     component.router.include_router(_module.router)

@@ -280,3 +280,12 @@ class BesluitTypeInformatieObjectType(Base):
     )
     omschrijving: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
     positie: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CatalogiVersie(Base):
+    """One row (id 1) counting changes to the catalogue; the rendered-response cache of every process follows it."""
+
+    __tablename__ = "ztc_catalogi_versie"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    versie: Mapped[int] = mapped_column(Integer, default=0)

@@ -23,9 +23,12 @@ zaaktype with all its types into a new concept version (how a published zaaktype
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar, cast
 
 from zaakwerk.catalogi import models as m
+from zaakwerk.catalogi._cache import catalogue_changed
 from zaakwerk.catalogi._context import Ctx
 from zaakwerk.catalogi._read_export import read_catalogus
 from zaakwerk.catalogi._service_catalogus import catalogus_input, create_catalogus, patch_catalogus, update_catalogus
@@ -77,6 +80,47 @@ from zaakwerk.catalogi.schemas import (
     ZaakTypeInformatieObjectTypeIn,
 )
 from zaakwerk.core.uow import UnitOfWork
+
+W = TypeVar("W", bound=Callable[..., Coroutine[Any, Any, Any]])
+
+
+def _changes_catalogue(write: W) -> W:
+    """A write of the facade: it also bumps the catalogi version in its transaction (response caches follow)."""
+
+    @functools.wraps(write)
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = await write(*args, **kwargs)
+        await catalogue_changed(kwargs["uow"] if "uow" in kwargs else args[0])
+        return result
+
+    return cast(W, wrapper)
+
+
+# Every write the facade offers marks the catalogue changed; the reads (``*_input``, read_catalogus) do not.
+create_catalogus = _changes_catalogue(create_catalogus)
+update_catalogus = _changes_catalogue(update_catalogus)
+patch_catalogus = _changes_catalogue(patch_catalogus)
+create_zaaktype = _changes_catalogue(create_zaaktype)
+update_zaaktype = _changes_catalogue(update_zaaktype)
+patch_zaaktype = _changes_catalogue(patch_zaaktype)
+delete_zaaktype = _changes_catalogue(delete_zaaktype)
+publish_zaaktype = _changes_catalogue(publish_zaaktype)
+new_zaaktype_version = _changes_catalogue(new_zaaktype_version)
+create_besluittype = _changes_catalogue(create_besluittype)
+update_besluittype = _changes_catalogue(update_besluittype)
+patch_besluittype = _changes_catalogue(patch_besluittype)
+delete_besluittype = _changes_catalogue(delete_besluittype)
+publish_besluittype = _changes_catalogue(publish_besluittype)
+create_informatieobjecttype = _changes_catalogue(create_informatieobjecttype)
+update_informatieobjecttype = _changes_catalogue(update_informatieobjecttype)
+patch_informatieobjecttype = _changes_catalogue(patch_informatieobjecttype)
+delete_informatieobjecttype = _changes_catalogue(delete_informatieobjecttype)
+publish_informatieobjecttype = _changes_catalogue(publish_informatieobjecttype)
+# The create_<type> helpers below call create_child, so they are covered through it.
+create_child = _changes_catalogue(create_child)
+update_child = _changes_catalogue(update_child)
+patch_child = _changes_catalogue(patch_child)
+delete_child = _changes_catalogue(delete_child)
 
 # The types owned by one zaaktype, by collection name: use with create_child/update_child/patch_child/delete_child.
 KINDS: dict[str, ChildKind[Any]] = {

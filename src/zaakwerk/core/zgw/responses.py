@@ -20,7 +20,7 @@ def etag_for(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+def matches_etag(if_none_match: str, etag: str) -> bool:
     if if_none_match.strip() == "*":
         return True
     return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
@@ -36,7 +36,7 @@ def detail_response(
     if headers:
         all_headers.update(headers)
     inm = request.headers.get("if-none-match")
-    if inm and status == 200 and _matches(inm, etag):
+    if inm and status == 200 and matches_etag(inm, etag):
         return Response(status_code=304, headers=all_headers)
     if request.method == "HEAD":
         all_headers["Content-Length"] = str(len(body))
