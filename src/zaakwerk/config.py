@@ -90,7 +90,9 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(1.0, description="How often an idle job worker looks for new jobs.")
     worker_concurrency: int = Field(4, description="Jobs one worker process runs at the same time.")
     demo_client_id: str = Field("zaakwerk-demo", description="Client id of the demo API client (demo mode).")
-    demo_secret: str = Field("zaakwerk-demo-geheim-niet-voor-productie", description="Secret of the demo API client (demo mode only).")
+    demo_secret: str = Field(
+        "zaakwerk-demo-geheim-niet-voor-productie", description="Secret of the demo API client (demo mode only)."
+    )
 
     @model_validator(mode="after")
     def _defaults(self) -> Settings:
