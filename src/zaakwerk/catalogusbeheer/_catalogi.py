@@ -5,6 +5,8 @@ Writes come from the service facade (``zaakwerk.catalogi.service``). The export 
 live next to the write functions and are not (yet) re-exported by the facade, hence the direct imports.
 """
 
+from typing import Any
+
 from zaakwerk.catalogi._service_catalogus import catalogus_input
 from zaakwerk.catalogi._service_children import current_input
 from zaakwerk.catalogi._service_iot_bt import besluittype_input, informatieobjecttype_input
@@ -21,8 +23,16 @@ from zaakwerk.catalogi.service import (
     publish_informatieobjecttype,
     publish_zaaktype,
 )
+from zaakwerk.catalogusbeheer._formaat import CHILDREN
+
+# File key under a zaaktype -> the Catalogi collection (the service's child kinds and the report use these names);
+# here because both the import and the export map the file's keys to the service's kinds.
+CHILD_COLLECTIONS = {name: name for name in CHILDREN} | {"informatieobjecttypen": "zaaktype-informatieobjecttypen"}
+CHILD_KINDS: dict[str, Any] = {name: KINDS[collection] for name, collection in CHILD_COLLECTIONS.items()}
 
 __all__ = [
+    "CHILD_COLLECTIONS",
+    "CHILD_KINDS",
     "KINDS",
     "besluittype_input",
     "catalogus_input",
