@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from zaakwerk.config import Settings
 from zaakwerk.core.db import Database
@@ -41,12 +41,15 @@ async def _migrations(settings: Settings) -> CheckResult:
 
     heads = set(ScriptDirectory.from_config(alembic_config(settings.database_url)).get_heads())
     db = Database(settings.database_url)
+    current: set[str] = set()
     try:
         async with db.reader.connect() as conn:
-            rows = await conn.execute(text("SELECT version_num FROM alembic_version"))
-            current = {r[0] for r in rows}
-    except Exception:
-        current = set()
+            # Ask before selecting: a failed statement on an empty database is noise, not information.
+            if await conn.run_sync(lambda c: inspect(c).has_table("alembic_version")):
+                rows = await conn.execute(text("SELECT version_num FROM alembic_version"))
+                current = {r[0] for r in rows}
+    except Exception as exc:
+        return ("migraties", False, f"niet leesbaar ({exc.__class__.__name__}); voer `zaakwerk migrate` uit")
     finally:
         await db.dispose()
     if current == heads:
