@@ -59,6 +59,7 @@ def test_demo_without_serving_loads_once_and_is_idempotent(fresh_env: dict[str, 
     assert first.exit_code == 0, first.output
     assert "zaakwerk-demo" in first.output
     assert "/catalogi/api/v1/" in first.output
+    assert "Authorization: Bearer ey" in first.output
     second = runner.invoke(cli, ["demo", "--no-serve"])
     assert second.exit_code == 0, second.output
 

@@ -121,9 +121,29 @@ def demo(
     table.add_row("Demo client id", settings.demo_client_id)
     table.add_row("Demo secret", settings.demo_secret)
     console.print(table)
+    console.print(
+        f"Voorbeeld-token (geldig {settings.jwt_max_age // 60} minuten):\n"
+        f"curl -H 'Authorization: Bearer {_demo_token(settings)}' {base}/catalogi/api/v1/zaaktypen",
+        soft_wrap=True,
+    )
     if no_serve:
         return
     serve(host=None, port=None, workers=1)
+
+
+def _demo_token(settings: Settings) -> str:
+    import time
+
+    import jwt
+
+    claims = {
+        "iss": settings.demo_client_id,
+        "iat": int(time.time()),
+        "client_id": settings.demo_client_id,
+        "user_id": "demo",
+        "user_representation": "Demogebruiker",
+    }
+    return jwt.encode(claims, settings.demo_secret, algorithm="HS256")
 
 
 @cli.command()
