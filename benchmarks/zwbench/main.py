@@ -58,7 +58,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     for s in args.scenarios:
         if s not in SCENARIOS:
             p.error(f"unknown scenario {s!r}")
-    if args.zaaktypen < 100 and "list" in args.scenarios:
+    if args.zaaktypen < 100 and {"list", "list-cold"} & set(args.scenarios):
         p.error("the list scenario needs at least 100 zaaktypen")
     if args.duration <= 0 or args.duration > 600 or args.warmup < 0 or args.warmup > 120:
         p.error("--duration must be in (0, 600] and --warmup in [0, 120] seconds")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +53,27 @@ def _has_children(resp: httpx.Response) -> str | None:
     return None
 
 
+# More distinct URLs than a process's catalogi read cache holds (2,000), visited round-robin: every request misses
+# the cache and is rendered from the database. ``datumGeldigheid`` is a real filter whose value is part of the
+# cache key; dates from tomorrow on keep every seeded zaaktype valid, so responses equal the hot ones.
+COLD_VARIANTS = 2_500
+
+
+def _dates(n: int) -> list[str]:
+    start = dt.date.today() + dt.timedelta(days=1)
+    return [(start + dt.timedelta(days=i)).isoformat() for i in range(n)]
+
+
+def _detail_cold(seeded: Seeded) -> tuple[list[str], str | None]:
+    paths = [_path(u) for u in seeded.zaaktypen]
+    per_path = COLD_VARIANTS // len(paths) + 1
+    return [f"{p}?datumGeldigheid={d}" for d in _dates(per_path) for p in paths], None
+
+
+def _list_cold(seeded: Seeded) -> tuple[list[str], str | None]:
+    return [f"{CATALOGI}/zaaktypen?datumGeldigheid={d}" for d in _dates(COLD_VARIANTS)], None
+
+
 def _create(seeded: Seeded) -> tuple[list[str], str | None]:
     # wrk replaces __UNIQUE__ per request (run id, thread, counter): every POST is a new zaaktype.
     body = zaaktype_body(seeded.catalogus, "BENCH-__UNIQUE__", seeded.procestype, "Benchmark concept __UNIQUE__")
@@ -63,6 +85,8 @@ SCENARIOS: dict[str, Scenario] = {
     for s in (
         Scenario("detail", "GET zaaktype detail", "GET", 200, _detail, _has_children),
         Scenario("list", f"GET zaaktypen list ({LIST_PAGE})", "GET", 200, _list, _full_page),
+        Scenario("detail-cold", "GET zaaktype detail, cache miss", "GET", 200, _detail_cold, _has_children),
+        Scenario("list-cold", f"GET zaaktypen list ({LIST_PAGE}), cache miss", "GET", 200, _list_cold, _full_page),
         Scenario("create", "POST zaaktype (concept)", "POST", 201, _create),
     )
 }
