@@ -4,10 +4,11 @@ ztc-013, and the no-overlap rule of ztc-016 applied to their omschrijving)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import delete, select
+from sqlalchemy import Executable, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi import events
@@ -87,6 +88,38 @@ async def _after_change(session: AsyncSession, obj: Any, old_name: str | None) -
         await recompute_object_dates(session, model, obj.catalogus_id, "omschrijving", old_name)
 
 
+# Notification for a changed informatieobjecttype or besluittype: (session, ctx, id, catalogus id, actie).
+_Changed = Callable[[AsyncSession, Ctx, uuid.UUID, uuid.UUID, str], None]
+
+
+async def _delete(
+    uow: UnitOfWork, ctx: Ctx, model: Any, id_: uuid.UUID, changed: _Changed, links: Executable | None = None
+) -> None:
+    """Delete a concept version (and first its ``links``), then recompute the object dates of its omschrijving."""
+    session = uow.session
+    obj = await get_or_404(session, model, id_)
+    guard_delete_published(obj, ctx)
+    catalogus_id, name = obj.catalogus_id, obj.omschrijving
+    if links is not None:
+        await session.execute(links)
+    await session.delete(obj)
+    await session.flush()
+    await recompute_object_dates(session, model, catalogus_id, "omschrijving", name)
+    changed(session, ctx, id_, catalogus_id, "destroy")
+
+
+async def _publish(uow: UnitOfWork, ctx: Ctx, model: Any, id_: uuid.UUID, changed: _Changed) -> Any:
+    """Publish a concept version; its geldigheid may not overlap another published version."""
+    session = uow.session
+    obj = await get_or_404(session, model, id_)
+    if obj.concept:
+        obj.concept = False
+        await session.flush()
+        await check_overlap(session, obj, "omschrijving")
+        changed(session, ctx, obj.id, obj.catalogus_id, "publish")
+    return obj
+
+
 # --- informatieobjecttypen -------------------------------------------------------------------------------------
 
 
@@ -145,25 +178,14 @@ async def patch_informatieobjecttype(
 
 
 async def delete_informatieobjecttype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID) -> None:
-    session = uow.session
-    obj: m.InformatieObjectType = await get_or_404(session, m.InformatieObjectType, id_)
-    guard_delete_published(obj, ctx)
-    catalogus_id, name = obj.catalogus_id, obj.omschrijving
-    await session.delete(obj)
-    await session.flush()
-    await recompute_object_dates(session, m.InformatieObjectType, catalogus_id, "omschrijving", name)
-    events.informatieobjecttype_changed(session, ctx, id_, catalogus_id, "destroy")
+    await _delete(uow, ctx, m.InformatieObjectType, id_, events.informatieobjecttype_changed)
 
 
 async def publish_informatieobjecttype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID) -> m.InformatieObjectType:
     """Publish a concept informatieobjecttype; its geldigheid may not overlap another published version."""
-    session = uow.session
-    obj: m.InformatieObjectType = await get_or_404(session, m.InformatieObjectType, id_)
-    if obj.concept:
-        obj.concept = False
-        await session.flush()
-        await check_overlap(session, obj, "omschrijving")
-        events.informatieobjecttype_changed(session, ctx, obj.id, obj.catalogus_id, "publish")
+    obj: m.InformatieObjectType = await _publish(
+        uow, ctx, m.InformatieObjectType, id_, events.informatieobjecttype_changed
+    )
     return obj
 
 
@@ -253,26 +275,11 @@ async def patch_besluittype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID, patch: di
 
 
 async def delete_besluittype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID) -> None:
-    session = uow.session
-    obj: m.BesluitType = await get_or_404(session, m.BesluitType, id_)
-    guard_delete_published(obj, ctx)
-    catalogus_id, name = obj.catalogus_id, obj.omschrijving
-    await session.execute(
-        delete(m.BesluitTypeInformatieObjectType).where(m.BesluitTypeInformatieObjectType.besluittype_id == id_)
-    )
-    await session.delete(obj)
-    await session.flush()
-    await recompute_object_dates(session, m.BesluitType, catalogus_id, "omschrijving", name)
-    events.besluittype_changed(session, ctx, id_, catalogus_id, "destroy")
+    links = delete(m.BesluitTypeInformatieObjectType).where(m.BesluitTypeInformatieObjectType.besluittype_id == id_)
+    await _delete(uow, ctx, m.BesluitType, id_, events.besluittype_changed, links)
 
 
 async def publish_besluittype(uow: UnitOfWork, ctx: Ctx, id_: uuid.UUID) -> m.BesluitType:
     """Publish a concept besluittype; its geldigheid may not overlap another published version."""
-    session = uow.session
-    obj: m.BesluitType = await get_or_404(session, m.BesluitType, id_)
-    if obj.concept:
-        obj.concept = False
-        await session.flush()
-        await check_overlap(session, obj, "omschrijving")
-        events.besluittype_changed(session, ctx, obj.id, obj.catalogus_id, "publish")
+    obj: m.BesluitType = await _publish(uow, ctx, m.BesluitType, id_, events.besluittype_changed)
     return obj
