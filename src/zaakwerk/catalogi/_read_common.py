@@ -70,6 +70,17 @@ def valid_on(begin: Any, einde: Any, date: dt.date | BindParameter[Any]) -> Colu
     return and_(begin <= date, or_(einde.is_(None), einde >= date))
 
 
+def published_match(target: Any, catalogus_id: Any, name_column: Any, name: Any) -> ColumnElement[bool]:
+    """Join condition for a version-independent reference: the published version of ``target`` in this catalogus
+    whose ``name_column`` equals ``name``, valid on the date bound as ``d``."""
+    return and_(
+        target.catalogus_id == catalogus_id,
+        name_column == name,
+        target.concept.is_(False),
+        valid_on(target.begin_geldigheid, target.einde_geldigheid, date_param()),
+    )
+
+
 def status_filter(concept: Any, status: str | None) -> ColumnElement[bool]:
     """``status``: alles, concept, or definitief (the default)."""
     if status == "alles":

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal, select, union_all
+from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, date_param, group, in_ids, iso, native_ids, valid_on
+from zaakwerk.catalogi._read_common import ReadCtx, group, in_ids, iso, native_ids, published_match
 
 ZT = m.ZaakType
 _ZT_COLUMNS = (
@@ -144,15 +144,7 @@ def _resolved_names(link: Any, target_model: Any, kind: str, native: bool) -> Se
         select(literal(kind).label("kind"), link.resultaattype_id, link.positie, link.omschrijving, target.id)
         .join(m.ResultaatType, m.ResultaatType.id == link.resultaattype_id)
         .join(ZT, ZT.id == m.ResultaatType.zaaktype_id)
-        .outerjoin(
-            target,
-            and_(
-                target.catalogus_id == ZT.catalogus_id,
-                target.omschrijving == link.omschrijving,
-                target.concept.is_(False),
-                valid_on(target.begin_geldigheid, target.einde_geldigheid, date_param()),
-            ),
-        )
+        .outerjoin(target, published_match(target, ZT.catalogus_id, target.omschrijving, link.omschrijving))
         .where(in_ids(link.resultaattype_id, native))
     )
 
@@ -234,15 +226,7 @@ def _ztiot_query(native: bool) -> Select[Any, Any]:
     return (
         select(link.id, iot.id)
         .join(ZT, ZT.id == link.zaaktype_id)
-        .join(
-            iot,
-            and_(
-                iot.catalogus_id == ZT.catalogus_id,
-                iot.omschrijving == link.informatieobjecttype,
-                iot.concept.is_(False),
-                valid_on(iot.begin_geldigheid, iot.einde_geldigheid, date_param()),
-            ),
-        )
+        .join(iot, published_match(iot, ZT.catalogus_id, iot.omschrijving, link.informatieobjecttype))
         .where(in_ids(link.id, native))
     )
 

@@ -8,12 +8,12 @@ from functools import cache
 from typing import Any
 
 from orjson import loads
-from sqlalchemy import ColumnElement, Select, Text, and_, cast, literal, select, union_all
+from sqlalchemy import Select, Text, cast, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
 from zaakwerk.catalogi import models as m
-from zaakwerk.catalogi._read_common import ReadCtx, date_param, in_ids, iso, native_ids, valid_on
+from zaakwerk.catalogi._read_common import ReadCtx, in_ids, iso, native_ids, published_match
 
 ZT = m.ZaakType
 _JSON = (
@@ -64,10 +64,6 @@ def _children_query(native: bool) -> Select[Any]:
     return union.select().order_by(union.c.sort, union.c.label, union.c.id)
 
 
-def _published_on(model: Any) -> ColumnElement[bool]:
-    return and_(model.concept.is_(False), valid_on(model.begin_geldigheid, model.einde_geldigheid, date_param()))
-
-
 @cache
 def _links_query(native: bool) -> Select[Any]:
     """Version-independent references resolved to the published version valid on the date bound as ``d``:
@@ -87,22 +83,13 @@ def _links_query(native: bool) -> Select[Any]:
             empty.label("toel"),
         )
         .join(owner, owner.id == zb.zaaktype_id)
-        .outerjoin(
-            bt, and_(bt.catalogus_id == owner.catalogus_id, bt.omschrijving == zb.omschrijving, _published_on(bt))
-        )
+        .outerjoin(bt, published_match(bt, owner.catalogus_id, bt.omschrijving, zb.omschrijving))
         .where(in_ids(zb.zaaktype_id, native))
     )
     deelzaak = (
         select(literal("deelzaaktypen"), zd.zaaktype_id, zd.positie, zd.identificatie, deel.id, empty, empty)
         .join(owner, owner.id == zd.zaaktype_id)
-        .outerjoin(
-            deel,
-            and_(
-                deel.catalogus_id == owner.catalogus_id,
-                deel.identificatie == zd.identificatie,
-                _published_on(deel),
-            ),
-        )
+        .outerjoin(deel, published_match(deel, owner.catalogus_id, deel.identificatie, zd.identificatie))
         .where(in_ids(zd.zaaktype_id, native))
     )
     relaties = (
@@ -116,10 +103,7 @@ def _links_query(native: bool) -> Select[Any]:
             zr.toelichting,
         )
         .join(owner, owner.id == zr.zaaktype_id)
-        .outerjoin(
-            rel,
-            and_(rel.catalogus_id == owner.catalogus_id, rel.identificatie == zr.identificatie, _published_on(rel)),
-        )
+        .outerjoin(rel, published_match(rel, owner.catalogus_id, rel.identificatie, zr.identificatie))
         .where(in_ids(zr.zaaktype_id, native))
     )
     documenten = (
@@ -133,14 +117,7 @@ def _links_query(native: bool) -> Select[Any]:
             empty,
         )
         .join(owner, owner.id == zi.zaaktype_id)
-        .outerjoin(
-            iot,
-            and_(
-                iot.catalogus_id == owner.catalogus_id,
-                iot.omschrijving == zi.informatieobjecttype,
-                _published_on(iot),
-            ),
-        )
+        .outerjoin(iot, published_match(iot, owner.catalogus_id, iot.omschrijving, zi.informatieobjecttype))
         .where(in_ids(zi.zaaktype_id, native))
     )
     union = union_all(besluit, deelzaak, relaties, documenten).subquery()
