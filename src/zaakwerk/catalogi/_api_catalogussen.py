@@ -11,11 +11,12 @@ from starlette.responses import Response
 from zaakwerk.autorisaties.auth import Principal, require
 from zaakwerk.catalogi import models as m
 from zaakwerk.catalogi import service
-from zaakwerk.catalogi._api_common import detail, list_response, parse_body, parse_patch, start_query, written
+from zaakwerk.catalogi._api_common import detail, list_response, start_query, written
 from zaakwerk.catalogi._cache import CachedRoute
 from zaakwerk.catalogi._read_top import catalogus_query, render_catalogussen
 from zaakwerk.catalogi.access import lezen, wijzigen, write_ctx
 from zaakwerk.catalogi.schemas import CatalogusIn
+from zaakwerk.core.zgw.body import parse_body, parse_patch
 from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.query import get_list
 

@@ -7,8 +7,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-import orjson
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.requests import Request
@@ -18,11 +17,10 @@ from zaakwerk.autorisaties.auth import Principal
 from zaakwerk.catalogi._context import PREFIX
 from zaakwerk.catalogi._read_common import ReadCtx, page_rows
 from zaakwerk.catalogi.access import can_read, read_predicate, request_principal
-from zaakwerk.core.errors import Invalid, InvalidParam, not_found, validation_error, validation_errors
+from zaakwerk.core.errors import Invalid, not_found
 from zaakwerk.core.zgw.expand import expand, parse_expand, register_loader
 from zaakwerk.core.zgw.http import page_size, reader
 from zaakwerk.core.zgw.pagination import paginated
-from zaakwerk.core.zgw.problem import pydantic_invalid_params
 from zaakwerk.core.zgw.query import check_query, get_page
 from zaakwerk.core.zgw.responses import detail_response, json_response
 from zaakwerk.core.zgw.urls import base_url, local_uuid
@@ -163,32 +161,3 @@ def start_query(request: Request, params: frozenset[str]) -> Invalid:
     """Refuse unknown parameters first; the returned collector gathers the invalid filter values."""
     check_query(request, params)
     return Invalid()
-
-
-async def parse_body(request: Request, model: type[M]) -> M:
-    """The JSON body as ``model``; malformed JSON, wrong types and unknown enum values are 400s."""
-    body = await request.body()
-    try:
-        return model.model_validate_json(body or b"null")
-    except ValidationError as exc:
-        raise validation_errors(_body_errors(exc)) from None
-
-
-async def parse_patch(request: Request) -> dict[str, Any]:
-    body = await request.body()
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        raise validation_error("nonFieldErrors", "parse_error", "De request body is geen geldige JSON.") from None
-    if not isinstance(data, dict):
-        raise validation_error("nonFieldErrors", "parse_error", "De request body moet een JSON-object zijn.")
-    return data
-
-
-def _body_errors(exc: ValidationError) -> list[InvalidParam]:
-    errors = list(exc.errors())
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return [InvalidParam("nonFieldErrors", "parse_error", "De request body is geen geldige JSON.")]
-    if any(e.get("type") == "model_type" and not e.get("loc") for e in errors):
-        return [InvalidParam("nonFieldErrors", "parse_error", "De request body moet een JSON-object zijn.")]
-    return pydantic_invalid_params(errors)

@@ -19,8 +19,6 @@ from zaakwerk.catalogi._api_common import (
     Render,
     detail,
     list_response,
-    parse_body,
-    parse_patch,
     start_query,
     url_uuid,
     written,
@@ -37,6 +35,7 @@ from zaakwerk.catalogi._read_top import (
 from zaakwerk.catalogi.access import lezen, verwijderen, wijzigen, write_ctx
 from zaakwerk.catalogi.schemas import BesluitTypeIn, InformatieObjectTypeIn
 from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.zgw.body import parse_body, parse_patch
 from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.responses import no_content
 

@@ -17,8 +17,6 @@ from zaakwerk.catalogi import service
 from zaakwerk.catalogi._api_common import (
     detail,
     list_response,
-    parse_body,
-    parse_patch,
     start_query,
     url_uuid,
     written,
@@ -30,6 +28,7 @@ from zaakwerk.catalogi._read_types import CHILD_READS, ChildRead
 from zaakwerk.catalogi._service_children import ChildKind
 from zaakwerk.catalogi.access import lezen, verwijderen, wijzigen, write_ctx
 from zaakwerk.core.errors import Invalid
+from zaakwerk.core.zgw.body import parse_body, parse_patch
 from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.query import get_bool, get_choice
 from zaakwerk.core.zgw.responses import no_content

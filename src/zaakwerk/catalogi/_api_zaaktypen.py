@@ -15,8 +15,6 @@ from zaakwerk.catalogi import service
 from zaakwerk.catalogi._api_common import (
     detail,
     list_response,
-    parse_body,
-    parse_patch,
     start_query,
     url_uuid,
     written,
@@ -26,6 +24,7 @@ from zaakwerk.catalogi._read_common import parse_date, parse_status, status_filt
 from zaakwerk.catalogi._read_zaaktypen import render_zaaktypen, zaaktype_order, zaaktype_query
 from zaakwerk.catalogi.access import lezen, verwijderen, wijzigen, write_ctx
 from zaakwerk.catalogi.schemas import ZaakTypeIn
+from zaakwerk.core.zgw.body import parse_body, parse_patch
 from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.query import get_list
 from zaakwerk.core.zgw.responses import no_content

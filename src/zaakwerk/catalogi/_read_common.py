@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, Date, Select, and_, any_, bindparam, false, func, or_, select, true
-from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import BindParameter, ColumnElement, Date, and_, bindparam, false, or_, true
 from starlette.requests import Request
 
 from zaakwerk.catalogi._context import PREFIX
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid
 from zaakwerk.core.zgw.query import get_choice, get_date
+from zaakwerk.core.zgw.rows import group, in_ids, iso, native_ids, page_rows, unique
+
+__all__ = ["group", "in_ids", "iso", "native_ids", "page_rows", "unique"]
 
 STATUS_CHOICES = ("alles", "concept", "definitief")
 
@@ -41,24 +41,6 @@ class ReadCtx:
 
     def urls(self, collection: str, ids: Iterable[uuid.UUID]) -> list[str]:
         return [f"{self.base}/{collection}/{i}" for i in ids]
-
-
-def in_ids(column: Any, native: bool) -> ColumnElement[bool]:
-    """``column`` is one of the uuids bound as ``ids`` at execution (statements are built once and reused).
-
-    PostgreSQL gets one array parameter (``= ANY(:ids)``); an expanding IN re-renders the SQL with a parameter per
-    uuid on every execution, which cost more CPU than the query itself on a 100-row page.
-    """
-    condition: ColumnElement[bool]
-    if native:
-        condition = column == any_(bindparam("ids", type_=postgresql.ARRAY(column.type)))
-    else:
-        condition = column.in_(bindparam("ids", expanding=True))
-    return condition
-
-
-def native_ids(conn: AsyncConnection) -> bool:
-    return conn.dialect.name == "postgresql"
 
 
 def date_param() -> BindParameter[Any]:
@@ -103,29 +85,3 @@ def parse_date(request: Request, inv: Invalid, *names: str) -> dt.date | None:
 
 def nothing() -> ColumnElement[bool]:
     return false()
-
-
-async def page_rows(
-    conn: AsyncConnection, query: Select[Any], order: Sequence[Any], page: int, page_size: int
-) -> tuple[list[Any], int]:
-    """One page of rows and the total count (two statements)."""
-    count = (await conn.execute(select(func.count()).select_from(query.order_by(None).subquery()))).scalar_one()
-    if count == 0 or (page - 1) * page_size >= count:
-        return [], int(count)
-    rows = (await conn.execute(query.order_by(*order).offset((page - 1) * page_size).limit(page_size))).all()
-    return list(rows), int(count)
-
-
-def group(rows: Iterable[Any], key: int = 0) -> dict[Any, list[Any]]:
-    out: dict[Any, list[Any]] = defaultdict(list)
-    for row in rows:
-        out[row[key]].append(row)
-    return out
-
-
-def iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def unique(values: Iterable[Any]) -> list[Any]:
-    return list(dict.fromkeys(v for v in values if v is not None))
