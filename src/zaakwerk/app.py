@@ -29,8 +29,9 @@ def components() -> list[Component]:
     from zaakwerk.autorisaties.api import component as autorisaties
     from zaakwerk.catalogi.api import component as catalogi
     from zaakwerk.referentielijsten.api import component as referentielijsten
+    from zaakwerk.zaken.api import component as zaken
 
-    return [autorisaties, catalogi, referentielijsten]
+    return [autorisaties, catalogi, zaken, referentielijsten]
 
 
 def create_app(settings: Settings | None = None, *, extra: list[Component] | None = None) -> FastAPI:

@@ -9,6 +9,7 @@ MODEL_MODULES = (
     "zaakwerk.core.zgw.audittrail",
     "zaakwerk.autorisaties.models",
     "zaakwerk.catalogi.models",
+    "zaakwerk.zaken.models",
 )
 
 

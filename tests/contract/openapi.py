@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import orjson
+import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
@@ -19,10 +20,25 @@ from zaakwerk.core.zgw.component import SPEC_DIR
 
 @cache
 def _openapi(spec_file: str) -> OpenAPI:
-    path = SPEC_DIR / spec_file
+    with (SPEC_DIR / spec_file).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    _nullable_all_of(data)
     # problem+json bodies are JSON too; openapi-core only knows application/json by default.
     config = Config(extra_media_type_deserializers={"application/problem+json": orjson.loads})
-    return OpenAPI.from_file_path(str(path), config=config)
+    return OpenAPI.from_dict(data, base_uri=(SPEC_DIR / spec_file).as_uri(), config=config)
+
+
+def _nullable_all_of(node: Any) -> None:
+    """``nullable: true`` next to ``allOf`` (e.g. ``Zaak.zaakgeometrie``) means the property may be null; openapi-core
+    applies the ``allOf`` to null too and refuses it. Spelled as ``anyOf`` [the schema, null] the intent validates."""
+    if isinstance(node, dict):
+        if node.get("nullable") is True and isinstance(node.get("allOf"), list) and len(node["allOf"]) == 1:
+            node["anyOf"] = [node.pop("allOf")[0], {"nullable": True, "enum": [None]}]
+        for value in node.values():
+            _nullable_all_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _nullable_all_of(value)
 
 
 def validate_response(spec_file: str, response: httpx.Response) -> None:
