@@ -1,0 +1,7 @@
+"""/zaken/{zaak_uuid}/zaakeigenschappen."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

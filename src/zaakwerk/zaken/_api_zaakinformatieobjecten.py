@@ -1,0 +1,7 @@
+"""/zaakinformatieobjecten."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
