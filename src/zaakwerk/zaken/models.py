@@ -176,7 +176,8 @@ class Rol(Base):
     ann_identificatie: Mapped[str | None] = mapped_column(String(17), default=None)
     kvk_nummer: Mapped[str | None] = mapped_column(String(8), default=None)
     vestigings_nummer: Mapped[str | None] = mapped_column(String(24), default=None)
-    medewerker_identificatie: Mapped[str | None] = mapped_column(String(24), default=None)
+    # 254: the 1.7 RolMedewerker.identificatie (24 in 1.5).
+    medewerker_identificatie: Mapped[str | None] = mapped_column(String(254), default=None)
     organisatorische_eenheid_identificatie: Mapped[str | None] = mapped_column(String(24), default=None)
 
 
