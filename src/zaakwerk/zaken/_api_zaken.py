@@ -1,21 +1,42 @@
-"""/zaken: list and detail (GET/HEAD) of zaken."""
+"""/zaken: list with every filter of the spec, detail (GET/HEAD) and ``POST /zaken/_zoek``; ``expand`` on all.
+
+Every list applies the client's zaak predicate in SQL, so ``count`` and ``results`` only hold readable zaken; every
+expanded object passes the same rule in its loader. A page costs a fixed number of statements: count, rows, one
+UNION of the URL lists (``_zoek`` with a geometry: candidates, rows, URL lists).
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 from fastapi import APIRouter, Depends
+from sqlalchemy import ColumnElement, Select, bindparam, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import Response
 
 from zaakwerk.autorisaties.auth import Principal
+from zaakwerk.core.errors import Invalid, not_found, permission_denied
+from zaakwerk.core.zgw.body import parse_patch
+from zaakwerk.core.zgw.crs import check_accept_crs, check_content_crs
+from zaakwerk.core.zgw.expand import expand, parse_expand
+from zaakwerk.core.zgw.http import page_size, reader
+from zaakwerk.core.zgw.pagination import paginated
+from zaakwerk.core.zgw.query import check_query, get_page
+from zaakwerk.core.zgw.responses import detail_response, json_response
+from zaakwerk.core.zgw.rows import in_ids, native_ids, page_rows
 from zaakwerk.zaken import access
-from zaakwerk.zaken._api_common import access_columns, detail, list_response, start_query
-from zaakwerk.zaken._read_zaken import Z, render_zaken, zaak_query
+from zaakwerk.zaken._api_common import access_columns, read_ctx
+from zaakwerk.zaken._filters_zaken import FILTERS, Values, ordering, zaak_filters
+from zaakwerk.zaken._read_zaken import ZAAK_FIELDS, Z, render_zaken, zaak_query
+from zaakwerk.zaken._zoek import Polygon, bbox_condition, expand_paths, parse_fields, parse_zoek, project, within
 
 router = APIRouter()
 
-LIST_PARAMS = frozenset({"page", "expand"})
+LIST_PARAMS = FILTERS | {"ordering", "expand", "page"}
 EXPAND = frozenset(
     {
         "zaaktype",
@@ -30,25 +51,153 @@ EXPAND = frozenset(
         "resultaat",
     }
 )
+# Group elements of a zaak whose sub-fields ``fields`` may select (zrc-029).
+GROUPS = frozenset({"processobject", "verlenging", "opschorting"})
+# Zaken carry a geometry: responses name its CRS (WGS84, the only one served).
+CRS = {"Content-Crs": "EPSG:4326"}
+
+
+async def expand_zaken(request: Request, objects: list[dict[str, Any]], raw: str | None) -> None:
+    """``expand`` (zrc-026: any depth); an absent single object is ``{}`` (the spec's ``EmptyObject``)."""
+    if not raw or not objects:
+        return
+    await expand(request, objects, raw)
+    for obj in objects:
+        _empty_objects(obj)
+
+
+def _empty_objects(obj: dict[str, Any]) -> None:
+    embedded = obj.get("_expand")
+    if not isinstance(embedded, dict):
+        return
+    for key, value in embedded.items():
+        if value is None:
+            embedded[key] = {}
+        elif isinstance(value, dict):
+            _empty_objects(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _empty_objects(item)
+
+
+# --- list -----------------------------------------------------------------------------------------------------
 
 
 @router.get("/zaken", name="zaak_list")
 async def zaak_list(request: Request, principal: Principal = Depends(access.lezen)) -> Response:
-    inv = start_query(request, LIST_PARAMS)
+    check_query(request, LIST_PARAMS)
+    check_accept_crs(request, geometry=False)
+    inv = Invalid()
+    values = Values(request.query_params, inv)
+    where = zaak_filters(request, values)
+    order = ordering(values)
     inv.raise_if_any()
-    return await list_response(
-        request,
-        principal,
-        query=zaak_query(),
-        where=[],
-        order=[Z.startdatum.desc(), Z.id],
-        render=render_zaken,
-        expandable=EXPAND,
+    raw_expand = request.query_params.get("expand")
+    parse_expand(raw_expand, EXPAND)
+    page = get_page(request)
+    results, count = await _page(request, principal, where, order, page)
+    await expand_zaken(request, results, raw_expand)
+    return json_response(paginated(request, results, count, page, page_size(request)), headers=CRS)
+
+
+async def _page(
+    request: Request,
+    principal: Principal,
+    where: Sequence[ColumnElement[bool]],
+    order: Sequence[Any],
+    page: int,
+    area: list[Polygon] | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """One rendered page of the readable zaken matching ``where`` (and lying ``within`` ``area``), and the count."""
+    size = page_size(request)
+    conditions = [access.zaak_predicate(principal), *where]
+    async with reader(request).connect() as conn:
+        if area is None:
+            rows, count = await page_rows(conn, zaak_query().where(*conditions), order, page, size)
+        else:
+            rows, count = await _geo_page(conn, conditions, order, area, page, size)
+        return await render_zaken(conn, rows, read_ctx(request)), count
+
+
+@cache
+def _rows_by_id(native: bool) -> Select[Any]:
+    return zaak_query().where(in_ids(Z.id, native))
+
+
+async def _geo_page(
+    conn: AsyncConnection,
+    conditions: list[ColumnElement[bool]],
+    order: Sequence[Any],
+    area: list[Polygon],
+    page: int,
+    size: int,
+) -> tuple[list[Any], int]:
+    """The bounding-box candidates in order, tested exactly, THEN paged: count and pages are exact."""
+    candidates = await conn.execute(
+        select(Z.id, Z.zaakgeometrie).where(*conditions, bbox_condition(area)).order_by(*order)
     )
+    ids = [c.id for c in candidates if c.zaakgeometrie is not None and within(c.zaakgeometrie, area)]
+    wanted = ids[(page - 1) * size : page * size]
+    if not wanted:
+        return [], len(ids)
+    rows = {r.id: r for r in await conn.execute(_rows_by_id(native_ids(conn)), {"ids": wanted})}
+    return [rows[i] for i in wanted if i in rows], len(ids)
+
+
+# --- _zoek ----------------------------------------------------------------------------------------------------
+
+
+@router.post("/zaken/_zoek", name="zaak_zoek")
+async def zaak_zoek(request: Request, principal: Principal = Depends(access.lezen)) -> Response:
+    """``ZaakZoek``: the list filters in a body, plus ``uuid__in``, ``zaaktype__in``, ``zaakgeometrie`` and
+    ``fields`` (zrc-029)."""
+    check_query(request, frozenset({"page", "expand"}))
+    body = await parse_patch(request)
+    inv = Invalid()
+    zoek = parse_zoek(request, body, inv)
+    order = ordering(Values(body, inv))
+    raw_expand = request.query_params.get("expand") or zoek.expand
+    spec = None
+    if zoek.fields is not None:
+        if request.query_params.get("expand"):
+            inv.add("fields", "mutually-exclusive", "Gebruik fields óf expand, niet allebei.")
+        spec = parse_fields(zoek.fields, ZAAK_FIELDS, EXPAND, GROUPS, inv)
+    inv.raise_if_any()
+    if zoek.area is not None:
+        check_content_crs(request, geometry=True)
+    check_accept_crs(request, geometry=zoek.area is not None)
+    if spec is not None:
+        raw_expand = ",".join(expand_paths(spec, GROUPS)) or None
+    parse_expand(raw_expand, EXPAND)
+    page = get_page(request)
+    results, count = await _page(request, principal, zoek.where, order, page, zoek.area)
+    await expand_zaken(request, results, raw_expand)
+    if spec is not None:
+        results = [project(r, spec, GROUPS) for r in results]
+    return json_response(paginated(request, results, count, page, page_size(request)), headers=CRS)
+
+
+# --- detail ---------------------------------------------------------------------------------------------------
+
+
+@cache
+def _detail_statement() -> Select[Any]:
+    return zaak_query().add_columns(*access_columns()).where(Z.id == bindparam("id"))
 
 
 @router.api_route("/zaken/{uuid}", methods=["GET", "HEAD"], name="zaak_read")
 async def zaak_read(request: Request, uuid: uuid.UUID, principal: Principal = Depends(access.lezen)) -> Response:
-    return await detail(
-        request, principal, zaak_query().add_columns(*access_columns()), Z.id, uuid, render_zaken, EXPAND
-    )
+    check_query(request, frozenset({"expand"}))
+    check_accept_crs(request, geometry=False)
+    raw_expand = request.query_params.get("expand")
+    parse_expand(raw_expand, EXPAND)
+    async with reader(request).connect() as conn:
+        row = (await conn.execute(_detail_statement(), {"id": uuid})).first()
+        if row is None:
+            raise not_found()
+        if not access.may(principal, access.LEZEN, row._zaaktype_id, row._vertrouwelijkheid):
+            raise permission_denied("U heeft geen leesrechten op deze zaak (zaaktype of vertrouwelijkheid).")
+        data = (await render_zaken(conn, [row], read_ctx(request)))[0]
+    await expand_zaken(request, [data], raw_expand)
+    return detail_response(request, data, headers=CRS)

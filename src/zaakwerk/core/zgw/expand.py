@@ -99,7 +99,8 @@ def _urls(value: Any) -> list[str]:
     if isinstance(value, str) and value:
         return [value]
     if isinstance(value, list):
-        return [v for v in value if isinstance(v, str) and v]
+        # A list may hold relation objects that carry the URL (Zaak.relevanteAndereZaken: {url, aardRelatie}).
+        return [u for u in (v.get("url") if isinstance(v, dict) else v for v in value) if isinstance(u, str) and u]
     return []
 
 
