@@ -89,3 +89,11 @@ def termijn_einde(begin: dt.date, einde: dt.date) -> dt.date:
         while werkdagen_tussen(begin, einde) < 2:
             einde = volgende_werkdag(einde + _DAG)
     return einde
+
+
+def plus_werkdagen(dag: dt.date, aantal: int) -> dt.date:
+    """The ``aantal``-th working day after ``dag`` (``dag`` itself for 0)."""
+    while aantal > 0:
+        dag += _DAG
+        aantal -= is_werkdag(dag)
+    return dag
