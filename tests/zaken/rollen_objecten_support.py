@@ -1,0 +1,54 @@
+"""Helpers of the rollen, zaakobjecten and zaakeigenschappen tests: rows in the database, statements counted,
+what a write left behind (audit trail, notification)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy import event, func, select
+
+from zaakwerk.core.db import Database
+from zaakwerk.core.jobs.models import Job
+from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.zgw.audittrail import AuditTrail
+
+
+async def count_rows(app: FastAPI, model: Any) -> int:
+    async with app.state.db.reader.connect() as conn:
+        return int((await conn.execute(select(func.count()).select_from(model))).scalar_one())
+
+
+async def add_rows(app: FastAPI, *rows: Any) -> None:
+    async with UnitOfWork(app.state.sessionmaker) as uow:
+        uow.session.add_all(rows)
+
+
+async def audit_acties(app: FastAPI, resource_url: str) -> list[str]:
+    async with app.state.db.reader.connect() as conn:
+        query = select(AuditTrail.actie).where(AuditTrail.resource_url == resource_url).order_by(AuditTrail.id)
+        return list((await conn.execute(query)).scalars())
+
+
+async def notificaties(app: FastAPI, resource_url: str) -> list[str]:
+    """The ``actie`` of every queued notification about ``resource_url``."""
+    async with app.state.db.reader.connect() as conn:
+        payloads = (await conn.execute(select(Job.payload).order_by(Job.id))).scalars()
+        return [p["actie"] for p in payloads if p.get("resourceUrl") == resource_url]
+
+
+@contextmanager
+def count_statements(db: Database) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def listener(*args: Any) -> None:
+        statements.append(args[2])
+
+    engine = db.reader.sync_engine
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
