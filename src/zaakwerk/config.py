@@ -89,10 +89,32 @@ class Settings(BaseSettings):
     )
     worker_poll_seconds: float = Field(1.0, description="How often an idle job worker looks for new jobs.")
     worker_concurrency: int = Field(4, description="Jobs one worker process runs at the same time.")
+    zaak_identificatie_patroon: str = Field(
+        "ZAAK-{jaar}-{volgnummer:07d}",
+        description="How generated zaak identificaties look: a Python format string with `{jaar}` (year of the "
+        "registratiedatum), `{volgnummer}` (sequence per bronorganisatie and year, e.g. `{volgnummer:07d}`) and "
+        "optionally `{rsin}` (the bronorganisatie). At most 40 characters once filled in.",
+    )
+    zaak_identificatie_patronen: dict[str, str] = Field(
+        default_factory=dict,
+        description="Per bronorganisatie (RSIN) a pattern that replaces `ZAAKWERK_ZAAK_IDENTIFICATIE_PATROON` "
+        '(JSON object, e.g. `{"002220647": "BOX-{jaar}-{volgnummer:05d}"}`).',
+    )
     demo_client_id: str = Field("zaakwerk-demo", description="Client id of the demo API client (demo mode).")
     demo_secret: str = Field(
         "zaakwerk-demo-geheim-niet-voor-productie", description="Secret of the demo API client (demo mode only)."
     )
+
+    @model_validator(mode="after")
+    def _identificatie_patronen(self) -> Settings:
+        for patroon in (self.zaak_identificatie_patroon, *self.zaak_identificatie_patronen.values()):
+            if "{volgnummer" not in patroon:
+                raise ValueError(f"Identificatiepatroon '{patroon}' mist {{volgnummer}}.")
+            try:
+                patroon.format(jaar=2000, volgnummer=1, rsin="000000000")
+            except (KeyError, IndexError, ValueError) as exc:
+                raise ValueError(f"Ongeldig identificatiepatroon '{patroon}': {exc}") from None
+        return self
 
     @model_validator(mode="after")
     def _defaults(self) -> Settings:

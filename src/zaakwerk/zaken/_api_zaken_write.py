@@ -1,7 +1,100 @@
-"""/zaken: create, update, partial update, delete; /zaaknummer_reserveren."""
+"""/zaken: create, update, partial update, delete; /zaaknummer_reserveren.
+
+Geometry: a body with ``zaakgeometrie`` needs ``Content-Crs: EPSG:4326`` (412 without, 415 for another CRS); an
+``Accept-Crs`` other than EPSG:4326 is refused (406). Zaak responses always say ``Content-Crs: EPSG:4326``.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+
+from fastapi import APIRouter, Depends
+from starlette.requests import Request
+from starlette.responses import Response
+
+from zaakwerk.autorisaties.auth import Principal
+from zaakwerk.core.zgw.body import parse_body, parse_patch
+from zaakwerk.core.zgw.crs import SUPPORTED_CRS, check_accept_crs, check_content_crs
+from zaakwerk.core.zgw.http import unit_of_work
+from zaakwerk.core.zgw.responses import json_response, no_content
+from zaakwerk.zaken import access, service
+from zaakwerk.zaken._api_common import written
+from zaakwerk.zaken._read_zaken import Z, render_zaken, zaak_query
+from zaakwerk.zaken.schemas import ReserveZaakIdentificatieIn, ZaakIn
 
 router = APIRouter()
+
+
+def _crs(request: Request, geometry: bool) -> None:
+    check_content_crs(request, geometry=geometry)
+    check_accept_crs(request, geometry=False)
+
+
+def _toelichting(request: Request) -> str:
+    """X-Audit-Toelichting: why the client made this change, kept in the audit trail."""
+    return request.headers.get("x-audit-toelichting", "")[:1000]
+
+
+async def _zaak_response(request: Request, id_: uuid.UUID, status: int = 200) -> Response:
+    response = await written(request, zaak_query(), Z.id, id_, render_zaken, status)
+    response.headers["Content-Crs"] = SUPPORTED_CRS
+    return response
+
+
+@router.post("/zaken", name="zaak_create")
+async def zaak_create(request: Request, principal: Principal = Depends(access.aanmaken)) -> Response:
+    data = await parse_body(request, ZaakIn)
+    _crs(request, data.zaakgeometrie is not None)
+    async with unit_of_work(request) as uow:
+        zaak = await service.create_zaak(
+            uow.session, access.write_ctx(request, principal), data, toelichting=_toelichting(request)
+        )
+    return await _zaak_response(request, zaak.id, 201)
+
+
+@router.put("/zaken/{uuid}", name="zaak_update")
+async def zaak_update(request: Request, uuid: uuid.UUID, principal: Principal = Depends(access.bijwerken)) -> Response:
+    data = await parse_body(request, ZaakIn)
+    _crs(request, data.zaakgeometrie is not None)
+    async with unit_of_work(request) as uow:
+        await service.update_zaak(
+            uow.session, access.write_ctx(request, principal), uuid, data, toelichting=_toelichting(request)
+        )
+    return await _zaak_response(request, uuid)
+
+
+@router.patch("/zaken/{uuid}", name="zaak_partial_update")
+async def zaak_partial_update(
+    request: Request, uuid: uuid.UUID, principal: Principal = Depends(access.bijwerken)
+) -> Response:
+    patch = await parse_patch(request)
+    _crs(request, patch.get("zaakgeometrie") is not None)
+    async with unit_of_work(request) as uow:
+        await service.patch_zaak(
+            uow.session, access.write_ctx(request, principal), uuid, patch, toelichting=_toelichting(request)
+        )
+    return await _zaak_response(request, uuid)
+
+
+@router.delete("/zaken/{uuid}", name="zaak_destroy")
+async def zaak_destroy(
+    request: Request, uuid: uuid.UUID, principal: Principal = Depends(access.verwijderen)
+) -> Response:
+    async with unit_of_work(request) as uow:
+        await service.delete_zaak(
+            uow.session, access.write_ctx(request, principal), uuid, toelichting=_toelichting(request)
+        )
+    return no_content()
+
+
+@router.post("/zaaknummer_reserveren", name="zaaknummer_reserveren")
+async def zaaknummer_reserveren(request: Request, principal: Principal = Depends(access.aanmaken)) -> Response:
+    """One object for ``aantal`` 1 (or absent), a list otherwise, as the operation's description says (the spec's
+    response schema shows only the list)."""
+    data = await parse_body(request, ReserveZaakIdentificatieIn)
+    async with unit_of_work(request) as uow:
+        nummers = await service.reserveer_identificaties(
+            uow.session, access.write_ctx(request, principal).settings, data.bronorganisatie, data.aantal
+        )
+    body = [{"zaaknummer": n} for n in nummers]
+    return json_response(body[0] if data.aantal == 1 else body, status=201)
