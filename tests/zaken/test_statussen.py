@@ -10,8 +10,10 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
+from tests.catalogi.test_query_counts import count_statements
 from tests.contract.openapi import validate_response
 from tests.zaken.conftest import BASE, Api, Catalogus, ZaakType, client_with, insert_zaak, zaak_url, zrc_rechten
+from zaakwerk.core.db import Database
 from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.core.zgw.audittrail import AuditTrail
@@ -380,3 +382,36 @@ async def test_expand_zaak_passes_the_same_access_rule(api: Api, app: FastAPI, c
     assert r.status_code == 200, r.text
     assert r.json()["_expand"]["zaak"]["url"] == zaak_url(zaak)
     assert (await api.get(status["url"], params={"expand": "resultaat"})).status_code == 400
+
+
+async def test_list_query_count_does_not_grow(api: Api, app: FastAPI, db: Database, catalogus: Catalogus) -> None:
+    klacht = catalogus["VBG-KLACHT"]
+
+    async def grow(n: int) -> None:
+        for _ in range(n):
+            zaak = await insert_zaak(app, klacht)
+            status = await set_status(api, zaak, klacht.statustypen[0])
+            async with UnitOfWork(app.state.sessionmaker) as uow:
+                uow.session.add(
+                    zrc.ZaakInformatieObject(
+                        rsin=zaak.bronorganisatie,
+                        zaak_id=zaak.id,
+                        informatieobject=f"http://testserver/documenten/api/v1/enkelvoudiginformatieobjecten/{n}",
+                        status_id=uuid.UUID(status["uuid"]),
+                    )
+                )
+
+    async def statements() -> int:
+        await api.get("/statussen")
+        with count_statements(db) as seen:
+            r = await api.get("/statussen")
+        assert r.status_code == 200, r.text
+        assert all(s["zaakinformatieobjecten"] for s in r.json()["results"])
+        return len(seen)
+
+    await grow(2)
+    few = await statements()
+    await grow(8)
+    many = await statements()
+    assert many == few
+    assert many <= 3
