@@ -12,9 +12,13 @@ import datetime as dt
 import pytest
 from fastapi import FastAPI
 
-from tests.zaken.conftest import Catalogus, insert_zaak
-from tests.zaken.termijnen_support import lees, op, wijzig
-from zaakwerk.core.errors import ZGWError
+from tests.zaken.conftest import RSIN, Catalogus, insert_zaak
+from tests.zaken.termijnen_support import PRINCIPAL, lees, op, wijzig
+from zaakwerk.catalogi.models import ZaakType
+from zaakwerk.core.errors import Invalid, ZGWError
+from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.zaken import termijnen
+from zaakwerk.zaken._context import Ctx
 from zaakwerk.zaken.models import Zaak
 
 D = dt.date
@@ -208,3 +212,34 @@ async def test_verlenging_after_an_opschorting_counts_from_the_nominal_end(app: 
     na, _, _ = await lees(app, zaak.id)
     # Nominal 27 April + 1 + 4 = Saturday 2 May → Monday 4 May (5 May is Bevrijdingsdag, not reached).
     assert na.uiterlijke_einddatum_afdoening == D(2026, 5, 4)
+
+
+async def test_a_zaak_being_created_can_start_suspended(app: FastAPI, catalogus: Catalogus) -> None:
+    ctx = Ctx.for_principal(app.state.settings, PRINCIPAL)
+    inv = Invalid()
+    async with UnitOfWork(app.state.sessionmaker) as uow:
+        zaaktype = await uow.session.get(ZaakType, catalogus["VBG-KAP"].id)
+        assert zaaktype is not None
+        zaak = Zaak(
+            identificatie="TERMIJN-NIEUW",
+            bronorganisatie=RSIN,
+            verantwoordelijke_organisatie=RSIN,
+            zaaktype_id=zaaktype.id,
+            startdatum=START,
+            vertrouwelijkheidaanduiding="openbaar",
+        )
+        uow.session.add(zaak)
+        with op(START):
+            await termijnen.wijzig_opschorting_verlenging(
+                uow.session,
+                ctx,
+                zaak,
+                zaaktype,
+                opschorting={"indicatie": True, "reden": "wacht"},
+                verlenging=None,
+                inv=inv,
+            )
+    assert not inv
+    na, rijen, _ = await lees(app, zaak.id)
+    assert na.opschorting_indicatie is True
+    assert [(r.begin, r.einde) for r in rijen] == [(START, None)]

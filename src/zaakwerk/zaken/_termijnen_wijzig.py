@@ -21,7 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.core import clock, duur
 from zaakwerk.core.errors import Invalid
-from zaakwerk.core.ids import new_uuid
 from zaakwerk.zaken._context import Ctx
 from zaakwerk.zaken._termijnen_regels import datum_tekst, nominaal, verschuif
 from zaakwerk.zaken.models import Opschorting, Verlenging, Zaak
@@ -55,8 +54,10 @@ async def wijzig_opschorting_verlenging(
         inv.add("opschorting", OPSCHORTING_NIET_MOGELIJK, "Het zaaktype staat opschorten van de behandeling niet toe.")
     if inv:
         return ""
-    if zaak.id is None:  # a zaak being created: its rows below need the id now
-        zaak.id = new_uuid()
+    if zaak in session.new:
+        # A zaak being created: the unit of work does not order inserts by foreign key without a relationship,
+        # so the zaak goes in before the opschorting/verlenging rows that point at it.
+        await session.flush()
     teksten: list[str] = []
     opgeschort = await _opgeschorte_dagen(session, zaak)
     if opschorting is not None:
