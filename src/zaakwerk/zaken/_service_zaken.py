@@ -192,6 +192,13 @@ async def _change(
 ) -> Zaak:
     """zaak_update / zaak_partial_update once the input is whole: the same rules as create, on what changes."""
     oud = _snapshot(zaak)
+    if (
+        data.betalingsindicatie == Betalingsindicatie.nvt
+        and zaak.betalingsindicatie != Betalingsindicatie.nvt
+        and data.laatste_betaaldatum == zaak.laatste_betaaldatum
+    ):
+        # zrc-014: a betaaldatum left over from before the change to "nvt" is cleared, not refused.
+        data = data.model_copy(update={"laatste_betaaldatum": None})
     inv = Invalid()
     check_immutable(ctx, data, zaak, inv)
     check_values(data, inv)
@@ -205,13 +212,6 @@ async def _change(
     if data.bronorganisatie != zaak.bronorganisatie:
         await _move_identificatie(session, zaak, data.bronorganisatie, inv)
     fields = _fields(data, zaaktype, hoofdzaak_id)
-    if (
-        data.betalingsindicatie == Betalingsindicatie.nvt
-        and zaak.betalingsindicatie != Betalingsindicatie.nvt
-        and data.laatste_betaaldatum == zaak.laatste_betaaldatum
-    ):
-        # zrc-014: a betaaldatum left over from before the change to "nvt" is cleared, not refused.
-        fields["laatste_betaaldatum"] = None
     inv.raise_if_any()
     for name, value in fields.items():
         setattr(zaak, name, value)
