@@ -145,7 +145,8 @@ async def _gerelateerde_zaken(session: AsyncSession, ctx: Ctx, zaak: Zaak) -> _B
         ids.append(id_)
     if not ids:
         return _Bron(None, "De zaak heeft geen gerelateerde zaken.")
-    einddata = dict((await session.execute(select(Zaak.id, Zaak.einddatum).where(Zaak.id.in_(ids)))).tuples().all())
+    rows = await session.execute(select(Zaak.id, Zaak.einddatum).where(Zaak.id.in_(ids)))
+    einddata = {id_: einddatum for id_, einddatum in rows}
     if len(einddata) < len(set(ids)) or any(d is None for d in einddata.values()):
         return _Bron(None, "Niet alle gerelateerde zaken zijn afgesloten.")
     return _Bron(max(d for d in einddata.values() if d is not None))
