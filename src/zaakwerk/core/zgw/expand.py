@@ -7,6 +7,7 @@ never reveals what a direct GET would refuse. Everything is loaded in one batch 
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
@@ -25,7 +26,8 @@ MAX_DEPTH = 4
 
 
 def register_loader(collection_path: str, loader: Loader) -> None:
-    """``collection_path`` as in URLs, e.g. ``/catalogi/api/v1/statustypen``."""
+    """``collection_path`` as in URLs, e.g. ``/catalogi/api/v1/statustypen``; a collection nested below a parent
+    names the parent's uuid ``{uuid}``, e.g. ``/zaken/api/v1/zaken/{uuid}/zaakeigenschappen``."""
     _LOADERS[collection_path] = loader
 
 
@@ -64,10 +66,10 @@ async def _expand_level(request: Request, objects: list[dict[str, Any]], tree: d
         for field in tree:
             for url in _urls(obj.get(field)):
                 ref = parse_url(url)
-                if ref is None or ref.uuid is None or ref.path not in _LOADERS:
+                if ref is None or ref.uuid is None or _collection(ref.path) not in _LOADERS:
                     continue
                 if local_uuid(request, url, ref.path) is not None:
-                    wanted[ref.path].add(ref.uuid)
+                    wanted[_collection(ref.path)].add(ref.uuid)
     loaded: dict[str, dict[uuid.UUID, dict[str, Any]]] = {}
     for path, ids in wanted.items():
         loaded[path] = await _LOADERS[path](request, sorted(ids))
@@ -95,6 +97,14 @@ async def _expand_level(request: Request, objects: list[dict[str, Any]], tree: d
             await _expand_level(request, children[field], subtree)
 
 
+_PARENT_UUID = re.compile(r"/[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}/")
+
+
+def _collection(path: str) -> str:
+    """The loader key of a collection path: a parent's uuid inside it becomes ``{uuid}``."""
+    return _PARENT_UUID.sub("/{uuid}/", path)
+
+
 def _urls(value: Any) -> list[str]:
     if isinstance(value, str) and value:
         return [value]
@@ -108,6 +118,6 @@ def _lookup(loaded: dict[str, dict[uuid.UUID, dict[str, Any]]], url: str) -> dic
     ref = parse_url(url)
     if ref is None or ref.uuid is None:
         return None
-    obj = loaded.get(ref.path, {}).get(ref.uuid)
+    obj = loaded.get(_collection(ref.path), {}).get(ref.uuid)
     # A copy: the same object may be embedded in several places with different nested expands.
     return dict(obj) if obj is not None else None
