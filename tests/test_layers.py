@@ -9,8 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "zaakwerk"
 
-DOMAIN = {"autorisaties", "catalogi", "referentielijsten"}
-ON_TOP_OF_DOMAIN = {"catalogusbeheer"}
+DOMAIN = {"autorisaties", "catalogi", "referentielijsten", "zaken"}
+ON_TOP_OF_DOMAIN = {"catalogusbeheer", "bench"}
 ENTRY_AND_DATA = {"demo", "migrations"}
 CORE = {"core"}
 

@@ -1,0 +1,1 @@
+"""Bulk test data and load measurement helpers (``zaakwerk bench``)."""
