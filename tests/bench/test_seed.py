@@ -21,8 +21,10 @@ from zaakwerk.bench.seed import SeedOptions, SeedRefused, SeedReport, seed
 from zaakwerk.catalogi import models as ztc
 from zaakwerk.cli import _mount_subcommands, cli
 from zaakwerk.config import Settings
+from zaakwerk.core import clock
 from zaakwerk.core.ids import elfproef
 from zaakwerk.zaken import models as zrc
+from zaakwerk.zaken._service_zaken_identificatie import maak
 
 SPEC = "zaken-api-1.7.0.yaml"
 SMALL = SeedOptions(zaken=300, zaaktypen=5, organisaties=3, personen=400, seed=7, chunk=128)
@@ -105,7 +107,9 @@ async def test_every_bsn_passes_the_elfproef_and_persons_repeat(app: FastAPI, se
     assert len(distinct) <= 400 < len(rollen), "persons come from a pool and have several zaken"
 
 
-async def test_identificaties_are_unique_and_the_counter_continues_them(app: FastAPI, seeded: SeedReport) -> None:
+async def test_identificaties_are_unique_and_the_counter_continues_them(
+    app: FastAPI, settings: Settings, seeded: SeedReport
+) -> None:
     zaken = await _rows(
         app, select(zrc.Zaak.id, zrc.Zaak.identificatie, zrc.Zaak.bronorganisatie, zrc.Zaak.registratiedatum)
     )
@@ -114,13 +118,11 @@ async def test_identificaties_are_unique_and_the_counter_continues_them(app: Fas
         (r.bronorganisatie, r.identificatie): r.zaak_id for r in await _rows(app, select(zrc.ZaakIdentificatie))
     }
     assert uitgegeven == {(z.bronorganisatie, z.identificatie): z.id for z in zaken}
-    hoogste: dict[tuple[str, int], int] = defaultdict(int)
-    for z in zaken:
-        jaar, nummer = z.identificatie.split("-")[1:]
-        assert int(jaar) == z.registratiedatum.year
-        hoogste[(z.bronorganisatie, int(jaar))] = max(hoogste[(z.bronorganisatie, int(jaar))], int(nummer))
     tellers = {(t.bronorganisatie, t.jaar): t.laatste for t in await _rows(app, select(zrc.ZaakIdentificatieTeller))}
-    assert tellers == hoogste
+    per_jaar = Counter((z.bronorganisatie, z.registratiedatum.year) for z in zaken)
+    assert tellers == per_jaar, "numbered 1..n per bronorganisatie and year, the counter at n"
+    expected = {maak(settings, org, jaar, n) for (org, jaar), last in tellers.items() for n in range(1, last + 1)}
+    assert {z.identificatie for z in zaken} == expected, "the installation's identificatie pattern"
 
 
 async def test_status_is_the_latest_and_a_closed_zaak_ends_with_its_eindstatus(
@@ -200,3 +202,27 @@ def test_cli_seeds_and_prints_a_summary(database_url: str, monkeypatch: pytest.M
         assert bad.exit_code == 2 and "--zaaktypen ≥ --organisaties" in " ".join(bad.output.split())
     finally:
         asyncio.run(empty_database(database_url))
+
+
+async def test_a_zaak_created_after_the_seed_continues_the_numbering(
+    api: Api, app: FastAPI, settings: Settings, seeded: SeedReport
+) -> None:
+    org = organisatie_rsin(1)
+    zaaktype = (await _rows(app, select(ztc.ZaakType.id).where(ztc.ZaakType.rsin == org)))[0].id
+    jaar = clock.today().year
+    teller = await _rows(
+        app,
+        select(zrc.ZaakIdentificatieTeller.laatste).where(
+            zrc.ZaakIdentificatieTeller.bronorganisatie == org, zrc.ZaakIdentificatieTeller.jaar == jaar
+        ),
+    )
+    laatste = teller[0].laatste if teller else 0
+    body = {
+        "bronorganisatie": org,
+        "verantwoordelijkeOrganisatie": org,
+        "zaaktype": f"http://testserver/catalogi/api/v1/zaaktypen/{zaaktype}",
+        "startdatum": clock.today().isoformat(),
+    }
+    r = await api.request("POST", "/zaken", body, headers={"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"})
+    assert r.status_code == 201, r.text
+    assert r.json()["identificatie"] == maak(settings, org, jaar, laatste + 1)

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +26,6 @@ BELANGHEBBENDE = 0.5
 JAREN = 3
 ARCHIEFTERMIJN_JAREN = 10
 UTC = dt.UTC
-
-
-def identificatie(jaar: int, nummer: int) -> str:
-    """The identificatie of a seeded zaak: the same shape the Zaken API generates (per bronorganisatie and year)."""
-    return f"ZAAK-{jaar}-{nummer:010d}"
 
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -65,6 +61,8 @@ class Generator:
     personen: list[Persoon]
     medewerkers: dict[str, list[Medewerker]]  # by rsin
     now: dt.datetime
+    # (bronorganisatie, jaar, volgnummer) → identificatie, by the installation's pattern (as the API generates them)
+    identificatie: Callable[[str, int, int], str]
     tellers: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -100,7 +98,7 @@ class Generator:
         jaar = start.year
         nummer = self.tellers.get((rsin, jaar), 0) + 1
         self.tellers[(rsin, jaar)] = nummer
-        ident = identificatie(jaar, nummer)
+        ident = self.identificatie(rsin, jaar, nummer)
         aangemaakt = tijden[0]
         out["zrc_zaakidentificatie"].append((new_uuid(rng), rsin, ident, zaak_id, aangemaakt))
 

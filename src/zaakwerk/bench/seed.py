@@ -16,6 +16,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import delete, func, insert, inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -30,6 +31,7 @@ from zaakwerk.core import clock
 from zaakwerk.core.db import Base, Database
 from zaakwerk.core.uow import UnitOfWork, make_sessionmaker
 from zaakwerk.zaken import models as zrc
+from zaakwerk.zaken._service_zaken_identificatie import maak as zaak_identificatie
 
 DEFAULT_ZAKEN_POSTGRESQL = 1_000_000
 DEFAULT_ZAKEN_SQLITE = 100_000
@@ -118,6 +120,7 @@ async def seed(settings: Settings, options: SeedOptions, progress: Progress | No
                 rsin: _gegevens.medewerkers(rng, n, MEDEWERKERS_PER_ORGANISATIE) for n, rsin in enumerate(rsins, 1)
             },
             now=clock.now(),
+            identificatie=partial(zaak_identificatie, settings),
         )
         writer: Writer = await PostgresWriter.connect(settings.database_url) if not db.is_sqlite else SqliteWriter(db)
         try:
