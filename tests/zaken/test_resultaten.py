@@ -44,6 +44,10 @@ async def test_detail_has_etag_head_and_304(api: Api, app: FastAPI, catalogus: C
     assert head.status_code == 200 and head.headers["ETag"] == etag and not head.content
     assert (await api.get(resultaat["url"], headers={"If-None-Match": etag})).status_code == 304
     assert (await api.get(f"{BASE}/resultaten/{uuid.uuid4()}")).status_code == 404
+    r = await api.get(resultaat["url"], params={"expand": "zaak,resultaattype"})
+    assert r.status_code == 200, r.text
+    assert r.json()["_expand"]["zaak"]["url"] == resultaat["zaak"]
+    assert r.json()["_expand"]["resultaattype"]["url"] == klacht.resultaattypen[0]
 
 
 async def test_zrc_020_resultaattype_of_other_zaaktype_is_refused(api: Api, app: FastAPI, catalogus: Catalogus) -> None:

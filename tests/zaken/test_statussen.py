@@ -378,9 +378,10 @@ async def test_expand_zaak_passes_the_same_access_rule(api: Api, app: FastAPI, c
     klacht = catalogus["VBG-KLACHT"]
     zaak = await insert_zaak(app, klacht)
     status = await set_status(api, zaak, klacht.statustypen[0])
-    r = await api.get(status["url"], params={"expand": "zaak"})
+    r = await api.get(status["url"], params={"expand": "zaak,statustype"})
     assert r.status_code == 200, r.text
     assert r.json()["_expand"]["zaak"]["url"] == zaak_url(zaak)
+    assert r.json()["_expand"]["statustype"]["url"] == klacht.statustypen[0]
     assert (await api.get(status["url"], params={"expand": "resultaat"})).status_code == 400
 
 
