@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from tests.contract.openapi import validate_response
 from tests.zaken.conftest import (
@@ -321,3 +321,47 @@ async def test_zaakgeometrie_is_geojson_with_content_crs(app: FastAPI, api: Api,
     assert await refused(app, api, zb(klacht, zaakgeometrie=open_ring), **CRS) == {"zaakgeometrie": "invalid"}
     outside = {"type": "Point", "coordinates": [155000, 463000]}
     assert await refused(app, api, zb(klacht, zaakgeometrie=outside), **CRS) == {"zaakgeometrie": "invalid"}
+
+
+async def test_opschorting_on_create_goes_through_the_deadline_service(
+    app: FastAPI, api: Api, catalogus: Catalogus
+) -> None:
+    bezwaar, klacht = catalogus["VBG-BEZWAAR"], catalogus["VBG-KLACHT"]
+    opschorting = {"indicatie": True, "reden": "Wacht op advies"}
+    r = await post(api, zb(bezwaar, opschorting=opschorting), {"X-Audit-Toelichting": "Via de balie"})
+    assert r.status_code == 201, r.text
+    assert r.json()["opschorting"] == opschorting
+    async with app.state.db.reader.connect() as conn:
+        toelichting = (await conn.execute(select(AuditTrail.toelichting))).scalar_one()
+    assert toelichting.startswith("Via de balie Behandeling opgeschort op ")
+    assert await refused(app, api, zb(klacht, opschorting=opschorting)) == {"opschorting": "opschorting-niet-mogelijk"}
+
+
+async def test_create_costs_the_same_statements_whatever_the_number_of_references(
+    app: FastAPI, api: Api, catalogus: Catalogus
+) -> None:
+    klacht = catalogus["VBG-KLACHT"]
+    others = [await insert_zaak(app, klacht) for _ in range(5)]
+    hoofd = await insert_zaak(app, klacht)
+    db = app.state.db
+    engines = {id(e.sync_engine): e.sync_engine for e in (db.writer, db.reader)}
+
+    async def statements(n: int) -> int:
+        seen: list[str] = []
+
+        def listener(*args: Any) -> None:
+            seen.append(args[2])
+
+        for engine in engines.values():
+            event.listen(engine, "before_cursor_execute", listener)
+        try:
+            relaties = [{"url": zaak_url(z), "aardRelatie": "onderwerp"} for z in others[:n]]
+            r = await post(api, zb(klacht, relevanteAndereZaken=relaties, hoofdzaak=zaak_url(hoofd)))
+            assert r.status_code == 201, r.text
+        finally:
+            for engine in engines.values():
+                event.remove(engine, "before_cursor_execute", listener)
+        return len(seen)
+
+    await statements(1)  # the client's rights are looked up once, then cached
+    assert await statements(1) == await statements(5)
