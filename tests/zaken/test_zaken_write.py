@@ -305,6 +305,7 @@ async def test_zaakgeometrie_is_geojson_with_content_crs(app: FastAPI, api: Api,
     r = await post(api, body)
     assert r.status_code == 412, r.text
     assert (await post(api, body, {"Content-Crs": "EPSG:28992"})).status_code == 415
+    assert (await post(api, body, {**CRS, "Accept-Crs": "EPSG:28992"})).status_code == 406
     assert await count_zaken(app) == 0
     r = await post(api, body, CRS)
     assert r.status_code == 201, r.text
