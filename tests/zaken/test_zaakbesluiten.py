@@ -39,6 +39,14 @@ class FakeBesluiten:
 
 
 @pytest.fixture
+def zonder_brc() -> Iterator[None]:
+    """As an installation without the Besluiten component."""
+    previous = koppelvlak.registreer_besluiten(None)
+    yield
+    koppelvlak.registreer_besluiten(previous)
+
+
+@pytest.fixture
 def brc() -> Iterator[FakeBesluiten]:
     fake = FakeBesluiten()
     previous = koppelvlak.registreer_besluiten(fake)
@@ -91,9 +99,8 @@ async def test_create_list_detail_delete(
 
 
 async def test_without_a_besluiten_api_a_link_is_refused(
-    api: Api, app: FastAPI, db: Database, catalogus: Catalogus
+    api: Api, app: FastAPI, db: Database, catalogus: Catalogus, zonder_brc: None
 ) -> None:
-    assert koppelvlak.besluiten() is None
     zaak = await insert_zaak(app, catalogus["VBG-BEZWAAR"])
     r = await api.post(f"{zaak_url(zaak)}/besluiten", {"besluit": f"{BRC}/{uuid.uuid4()}"})
     assert r.status_code == 400

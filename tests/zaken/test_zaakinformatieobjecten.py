@@ -59,6 +59,14 @@ class FakeDocumenten:
 
 
 @pytest.fixture
+def zonder_drc() -> Iterator[None]:
+    """As an installation without the Documenten component."""
+    previous = koppelvlak.registreer_documenten(None)
+    yield
+    koppelvlak.registreer_documenten(previous)
+
+
+@pytest.fixture
 def drc() -> Iterator[FakeDocumenten]:
     fake = FakeDocumenten()
     previous = koppelvlak.registreer_documenten(fake)
@@ -129,9 +137,8 @@ async def test_zrc_003_informatieobject_must_exist(
 
 
 async def test_without_a_documenten_api_a_link_is_refused(
-    api: Api, app: FastAPI, db: Database, catalogus: Catalogus
+    api: Api, app: FastAPI, db: Database, catalogus: Catalogus, zonder_drc: None
 ) -> None:
-    assert koppelvlak.documenten() is None
     zaak = await insert_zaak(app, catalogus["VBG-KLACHT"])
     r = await api.post("/zaakinformatieobjecten", {"zaak": zaak_url(zaak), "informatieobject": f"{DRC}/{uuid.uuid4()}"})
     assert r.status_code == 400
