@@ -319,3 +319,12 @@ async def test_rol_with_only_a_betrokkene_url(api: Api, app: FastAPI, catalogus:
     assert r.status_code == 201, r.text
     validate_response(SPEC, r)
     assert r.json()["betrokkene"] == "https://brp.example/personen/2"
+
+
+async def test_zaken_are_found_by_the_bsn_of_a_rol_written_here(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
+    klacht = catalogus["VBG-KLACHT"]
+    zaak = await insert_zaak(app, klacht)
+    await insert_zaak(app, klacht)
+    await api.create("rollen", rol_body(zaak, klacht))
+    data = await api.json("/zaken", params={"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": BSN})
+    assert [z["url"] for z in data["results"]] == [zaak_url(zaak)]
