@@ -15,9 +15,10 @@ from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
 
-from zwbench import databases, procstat, profile, report, seed, wrk
+from zwbench import databases, procstat, profile, report, seed, wrk, zaken
 from zwbench.scenarios import SCENARIOS, make_load, probe
 from zwbench.server import Server
+from zwbench.zaken import ZAKEN_SCENARIOS
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -26,7 +27,28 @@ DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__)
     p.add_argument("--databases", default="postgresql,sqlite", help="comma-separated: postgresql, sqlite")
-    p.add_argument("--scenarios", default=",".join(SCENARIOS), help=f"comma-separated of {', '.join(SCENARIOS)}")
+    p.add_argument(
+        "--suite",
+        choices=("catalogi", "zaken"),
+        default="catalogi",
+        help="catalogi: zaaktypen seeded through the API; zaken: `zaakwerk bench seed` and a restricted client",
+    )
+    p.add_argument(
+        "--scenarios",
+        help=f"comma-separated; catalogi: {', '.join(SCENARIOS)}; zaken: {', '.join(ZAKEN_SCENARIOS)} (default: all)",
+    )
+    p.add_argument(
+        "--zaken",
+        type=int,
+        help="zaken suite: zaken to seed (default that of `zaakwerk bench seed`: 1,000,000 on PostgreSQL, "
+        "100,000 on SQLite)",
+    )
+    p.add_argument(
+        "--throughput-concurrency",
+        type=int,
+        default=32,
+        help="zaken suite: connections of the req/s run (CPU and latency are measured at --concurrency)",
+    )
     p.add_argument("--duration", type=float, default=10.0, help="measured seconds per scenario")
     p.add_argument("--warmup", type=float, default=3.0, help="unmeasured seconds of the same load before each")
     p.add_argument("--concurrency", type=int, default=8, help="open connections wrk keeps busy")
@@ -51,14 +73,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     args = p.parse_args(argv)
     args.databases = [d.strip() for d in args.databases.split(",") if d.strip()]
-    args.scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    known = ZAKEN_SCENARIOS if args.suite == "zaken" else SCENARIOS
+    args.scenarios = [s.strip() for s in (args.scenarios or ",".join(known)).split(",") if s.strip()]
     for d in args.databases:
         if d not in ("postgresql", "sqlite"):
             p.error(f"unknown database {d!r}")
     for s in args.scenarios:
-        if s not in SCENARIOS:
-            p.error(f"unknown scenario {s!r}")
-    if args.zaaktypen < 100 and {"list", "list-cold"} & set(args.scenarios):
+        if s not in known:
+            p.error(f"unknown {args.suite} scenario {s!r}")
+    if args.zaken is not None and args.zaken < 10_000:
+        p.error("--zaken must be at least 10,000 (a full list page for each of the client's zaaktypen)")
+    if args.suite == "catalogi" and args.zaaktypen < 100 and {"list", "list-cold"} & set(args.scenarios):
         p.error("the list scenario needs at least 100 zaaktypen")
     if args.duration <= 0 or args.duration > 600 or args.warmup < 0 or args.warmup > 120:
         p.error("--duration must be in (0, 600] and --warmup in [0, 120] seconds")
@@ -81,47 +106,93 @@ def measure(args: argparse.Namespace, kind: str, server: Server, pg_name: str | 
         scenario = SCENARIOS[key]
         load = make_load(scenario, seeded, server.base, headers)
         probe(scenario, load)
-        common = {"connections": args.concurrency, "threads": args.threads}
         if args.warmup > 0:
-            wrk.run(load, duration=args.warmup, run_id=f"w{key[0]}{int(time.time()) % 100000}", **common)
-        quiet = procstat.wait_quiet(args.quiet_below)
-        before = meter.snapshot()
-        result = wrk.run(
-            load,
-            duration=args.duration,
-            run_id=f"m{key[0]}{int(time.time()) % 100000}",
-            while_running=meter.poll,
-            **common,
+            wrk.run(load, duration=args.warmup, run_id=f"w{key[0]}{int(time.time()) % 100000}", **_common(args))
+        rows.append(measured_run(args, kind, server, meter, load, scenario.label, key, args.concurrency))
+        if args.profile:
+            _profile(args, f"{kind}-{key}", load, meter)
+    return rows
+
+
+def _common(args: argparse.Namespace, connections: int | None = None) -> dict[str, int]:
+    return {"connections": connections or args.concurrency, "threads": args.threads}
+
+
+def measured_run(
+    args: argparse.Namespace,
+    kind: str,
+    server: Server,
+    meter: procstat.CpuMeter,
+    load: wrk.Load,
+    label: str,
+    key: str,
+    connections: int,
+) -> report.Row:
+    """One measured wrk run after a wait for a quiet machine: its row of the report."""
+    quiet = procstat.wait_quiet(args.quiet_below)
+    before = meter.snapshot()
+    result = wrk.run(
+        load,
+        duration=args.duration,
+        run_id=f"m{key[0]}{int(time.time()) % 100000}",
+        while_running=meter.poll,
+        **_common(args, connections),
+    )
+    cpu = procstat.delta(before, meter.snapshot())
+    n = max(result.requests, 1)
+    row = report.Row(
+        scenario=label,
+        database=kind,
+        workers=server.workers,
+        requests=result.requests,
+        rps=result.rps,
+        cpu_ms=1000 * cpu.server_total / n,
+        web_ms=1000 * cpu.seconds["server"] / n,
+        pg_ms=1000 * cpu.seconds["pg_backends"] / n,
+        pg_shared_ms=1000 * cpu.seconds["pg_shared"] / n,
+        web_sys_ms=1000 * cpu.sys_seconds["server"] / n,
+        pg_sys_ms=1000 * cpu.sys_seconds["pg_backends"] / n,
+        p50_ms=result.p50_ms,
+        p99_ms=result.p99_ms,
+        errors=result.errors,
+        machine_busy_pct=cpu.machine_busy_pct,
+        loadgen_cpu_pct=100 * result.loadgen_cpu_s / (result.seconds * (os.cpu_count() or 1)),
+        connections=connections,
+    )
+    log(
+        f"{kind} {key} (c={connections}): {row.requests} req of {result.bytes / n / 1024:.1f} KiB, "
+        f"{row.rps:.0f} req/s, {row.cpu_ms:.2f} ms CPU/req "
+        f"(web {row.web_ms:.2f} of which kernel {row.web_sys_ms:.2f}, PG backends {row.pg_ms:.2f} of which "
+        f"kernel {row.pg_sys_ms:.2f}, PG shared {row.pg_shared_ms:.2f}), p50 {row.p50_ms:.1f} ms, "
+        f"p99 {row.p99_ms:.1f} ms, errors {row.errors}, machine busy {row.machine_busy_pct}% "
+        f"(other load before: {quiet}%)"
+    )
+    return row
+
+
+def measure_zaken(
+    args: argparse.Namespace, kind: str, server: Server, pg_name: str | None, token: str, data: zaken.ZakenData
+) -> list[report.Row]:
+    """Each Zaken scenario twice: CPU and latency at --concurrency, req/s at --throughput-concurrency."""
+    headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
+    meter = procstat.CpuMeter(server.pid, pg_name)
+    rows: list[report.Row] = []
+    for key in args.scenarios:
+        scenario = ZAKEN_SCENARIOS[key]
+        paths, bodies = scenario.build(data)
+        load = wrk.Load(
+            base=server.base,
+            method=scenario.method,
+            paths=paths,
+            headers={**headers, "Content-Type": "application/json"} if bodies else headers,
+            bodies=bodies or (),
         )
-        cpu = procstat.delta(before, meter.snapshot())
-        n = max(result.requests, 1)
-        row = report.Row(
-            scenario=scenario.label,
-            database=kind,
-            workers=server.workers,
-            requests=result.requests,
-            rps=result.rps,
-            cpu_ms=1000 * cpu.server_total / n,
-            web_ms=1000 * cpu.seconds["server"] / n,
-            pg_ms=1000 * cpu.seconds["pg_backends"] / n,
-            pg_shared_ms=1000 * cpu.seconds["pg_shared"] / n,
-            web_sys_ms=1000 * cpu.sys_seconds["server"] / n,
-            pg_sys_ms=1000 * cpu.sys_seconds["pg_backends"] / n,
-            p50_ms=result.p50_ms,
-            p99_ms=result.p99_ms,
-            errors=result.errors,
-            machine_busy_pct=cpu.machine_busy_pct,
-            loadgen_cpu_pct=100 * result.loadgen_cpu_s / (result.seconds * (os.cpu_count() or 1)),
-        )
-        log(
-            f"{kind} {key}: {row.requests} req of {result.bytes / n / 1024:.1f} KiB, {row.rps:.0f} req/s, "
-            f"{row.cpu_ms:.2f} ms CPU/req "
-            f"(web {row.web_ms:.2f} of which kernel {row.web_sys_ms:.2f}, PG backends {row.pg_ms:.2f} of which "
-            f"kernel {row.pg_sys_ms:.2f}, PG shared {row.pg_shared_ms:.2f}), p50 {row.p50_ms:.1f} ms, "
-            f"p99 {row.p99_ms:.1f} ms, errors {row.errors}, machine busy {row.machine_busy_pct}% "
-            f"(other load before: {quiet}%)"
-        )
-        rows.append(row)
+        probe(scenario, load)  # type: ignore[arg-type]
+        if args.warmup > 0:
+            run_id = f"w{key[0]}{int(time.time()) % 100000}"
+            wrk.run(load, duration=args.warmup, run_id=run_id, **_common(args, args.throughput_concurrency))
+        for connections in dict.fromkeys((args.concurrency, args.throughput_concurrency)):
+            rows.append(measured_run(args, kind, server, meter, load, scenario.label, key, connections))
         if args.profile:
             _profile(args, f"{kind}-{key}", load, meter)
     return rows
@@ -146,13 +217,31 @@ def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
         try:
             how = databases.migrate(db, workdir)
             log(f"{kind}: schema by {how}")
-            client_id, secret = "zaakwerk-bench", secrets.token_urlsafe(32)
-            seed.create_api_client(db.url, client_id, secret)
             workers = args.pg_workers if kind == "postgresql" else args.sqlite_workers
-            with Server(db.url, workdir, workers, workdir / "server.log") as server:
+            server = Server(db.url, workdir, workers, workdir / "server.log")
+            data = None
+            if args.suite == "zaken":
+                log(f"{kind}: zaakwerk bench seed --zaken {args.zaken or 'default'}")
+                started = time.monotonic()
+                summary = zaken.seed(db.url, workdir, server.port, args.zaken)
+                log(f"{kind}: seeded in {time.monotonic() - started:.0f} s: {summary}")
+                args.seed_summary = summary
+                data = zaken.samples(db.url, server.base)
+                if db.pg_name:
+                    databases.analyze(db)
+            client_id, secret = "zaakwerk-bench", secrets.token_urlsafe(32)
+            if data is not None:
+                types = [uuid for uuid, _ in data.zaaktypen]
+                zaken.create_restricted_client(db.url, server.base, types, client_id, secret)
+            else:
+                seed.create_api_client(db.url, client_id, secret)
+            with server:
                 log(f"{kind}: server pid {server.pid} on {server.base} with {workers} worker(s)")
+                token = seed.make_token(client_id, secret)
                 try:
-                    return measure(args, kind, server, db.pg_name, seed.make_token(client_id, secret))
+                    if data is not None:
+                        return measure_zaken(args, kind, server, db.pg_name, token, data)
+                    return measure(args, kind, server, db.pg_name, token)
                 except BaseException:
                     log(f"server log (last lines):\n{server.log_tail()}")
                     raise
@@ -175,15 +264,27 @@ def main(argv: list[str] | None = None) -> int:
     table = report.markdown_table(rows)
     print(table)
     command = shlex.join([".venv/bin/python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
-    notes = [
-        f"{args.duration:g} s per scenario after {args.warmup:g} s warm-up; wrk with {args.threads} thread(s), "
-        f"{args.concurrency} connections; {args.zaaktypen} published zaaktypen with 3 statustypen, 2 roltypen and "
-        "a resultaattype each",
-    ]
+    if args.suite == "zaken":
+        notes = [
+            f"{args.duration:g} s per run after {args.warmup:g} s warm-up; wrk with {args.threads} thread(s); server "
+            f"CPU, p50 and p99 at {args.concurrency} connections, req/s at {args.throughput_concurrency}",
+            f"data by `zaakwerk bench seed --seed 1{f' --zaken {args.zaken}' if args.zaken else ''}`: "
+            f"{getattr(args, 'seed_summary', '')}",
+            f"client with {', '.join(zaken.SCOPES)} on {zaken.CLIENT_ZAAKTYPEN} zaaktypen (those with the most "
+            f"zaken), up to {zaken.MAX_VERTROUWELIJK}; samples of {zaken.SAMPLE:,} zaken, open zaken and BSNs "
+            "within those rights, round-robin",
+        ]
+    else:
+        notes = [
+            f"{args.duration:g} s per scenario after {args.warmup:g} s warm-up; wrk with {args.threads} thread(s), "
+            f"{args.concurrency} connections; {args.zaaktypen} published zaaktypen with 3 statustypen, 2 roltypen "
+            "and a resultaattype each",
+        ]
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
     if not args.no_record:
-        key = f"{time.strftime('%Y-%m-%d', time.gmtime())} ({', '.join(args.databases)})"
+        suite = "" if args.suite == "catalogi" else f", {args.suite}"
+        key = f"{time.strftime('%Y-%m-%d', time.gmtime())} ({', '.join(args.databases)}{suite})"
         report.record(REPO / "BENCHMARKS.md", key, report.section(rows, key, command, notes))
         log("BENCHMARKS.md updated")
     return 0

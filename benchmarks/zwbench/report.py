@@ -45,6 +45,7 @@ class Row:
     errors: int
     machine_busy_pct: float | None
     loadgen_cpu_pct: float  # wrk's share of all CPUs
+    connections: int = 0  # wrk's concurrency in this run (0: not recorded)
 
 
 def _pg(row: Row, value: float) -> str:
@@ -53,14 +54,15 @@ def _pg(row: Row, value: float) -> str:
 
 def markdown_table(rows: list[Row]) -> str:
     lines = [
-        "| scenario | database | workers | req/s | server CPU ms/req | web | PG backends | PG shared | p50 ms "
-        "| p99 ms | errors | machine busy % | wrk CPU % |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| scenario | database | workers | conc. | req/s | server CPU ms/req | web | PG backends | PG shared "
+        "| p50 ms | p99 ms | errors | machine busy % | wrk CPU % |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         busy = "-" if r.machine_busy_pct is None else f"{r.machine_busy_pct:.0f}"
         lines.append(
-            f"| {r.scenario} | {r.database} | {r.workers} | {r.rps:,.0f} | **{r.cpu_ms:.2f}** | {r.web_ms:.2f} "
+            f"| {r.scenario} | {r.database} | {r.workers} | {r.connections or '-'} | {r.rps:,.0f} "
+            f"| **{r.cpu_ms:.2f}** | {r.web_ms:.2f} "
             f"| {_pg(r, r.pg_ms)} | {_pg(r, r.pg_shared_ms)} | {r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {busy} "
             f"| {r.loadgen_cpu_pct:.0f} |"
         )
@@ -75,7 +77,7 @@ TARGETS: dict[str, tuple[float, float | None]] = {
 
 
 def target_notes(rows: list[Row]) -> list[str]:
-    notes = []
+    notes = _zaken_target_notes(rows)
     for r in rows:
         target = TARGETS.get(r.scenario)
         if target is None or r.database != "postgresql":
@@ -86,6 +88,28 @@ def target_notes(rows: list[Row]) -> list[str]:
         notes.append(
             f"target {r.scenario} on PostgreSQL ({want}): **{'met' if met else 'missed'}** "
             f"({r.cpu_ms:.2f} ms, {r.rps:,.0f} req/s)"
+        )
+    return notes
+
+
+def _zaken_target_notes(rows: list[Row]) -> list[str]:
+    """Zaken targets: CPU (and p99) from the run at the lowest concurrency, req/s from the highest."""
+    from zwbench.zaken import ZAKEN_TARGETS
+
+    notes = []
+    for label, (max_ms, max_p99, min_rps) in ZAKEN_TARGETS.items():
+        runs = sorted(
+            (r for r in rows if r.scenario == label and r.database == "postgresql"), key=lambda r: r.connections
+        )
+        if not runs:
+            continue
+        latency, throughput = runs[0], runs[-1]
+        met = latency.cpu_ms <= max_ms and throughput.rps >= min_rps and (max_p99 is None or latency.p99_ms < max_p99)
+        want = f"≤ {max_ms:g} ms" + (f", p99 < {max_p99:g} ms" if max_p99 else "") + f", ≥ {min_rps:,.0f} req/s"
+        got = f"{latency.cpu_ms:.2f} ms" + (f", p99 {latency.p99_ms:.0f} ms" if max_p99 else "")
+        notes.append(
+            f"target {label} on PostgreSQL ({want}): **{'met' if met else 'not met'}** "
+            f"({got} at c={latency.connections}, {throughput.rps:,.0f} req/s at c={throughput.connections})"
         )
     return notes
 

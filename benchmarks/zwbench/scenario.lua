@@ -1,7 +1,8 @@
 -- wrk script of the Zaakwerk benchmark runner (benchmarks/zwbench/wrk.py drives it).
 --
--- Arguments after "--": method, paths file (one path per line, used round-robin), body file ("" for none),
--- run id. In a body every "__UNIQUE__" becomes "<run id>-<thread>-<counter>", so each POST is a new resource.
+-- Arguments after "--": method, paths file (one path per line, used round-robin), bodies file (one body template
+-- per line, also round-robin; "" for none), run id. In a body every "__UNIQUE__" becomes
+-- "<run id>-<thread>-<counter>", so each POST is a new resource.
 -- done() prints one line "ZWBENCH {json}" that the runner parses instead of wrk's human-readable summary.
 
 local next_thread = 1
@@ -14,7 +15,7 @@ end
 
 local method = "GET"
 local paths = {}
-local body_template = nil
+local bodies = {}
 local run_id = "0"
 local counter = 0
 local requests_prepared = {}
@@ -27,12 +28,14 @@ function init(args)
       end
    end
    if args[3] ~= nil and args[3] ~= "" then
-      local fh = assert(io.open(args[3], "rb"))
-      body_template = fh:read("*a")
-      fh:close()
+      for line in io.lines(args[3]) do
+         if line ~= "" then
+            table.insert(bodies, line)
+         end
+      end
    end
    run_id = args[4] or "0"
-   if body_template == nil then
+   if #bodies == 0 then
       -- Bodiless requests are the same every time: format them once so wrk's own CPU stays low.
       for i, path in ipairs(paths) do
          requests_prepared[i] = wrk.format(method, path)
@@ -43,11 +46,11 @@ end
 function request()
    counter = counter + 1
    local i = (counter % #paths) + 1
-   if body_template == nil then
+   if #bodies == 0 then
       return requests_prepared[i]
    end
    local unique = run_id .. "-" .. thread_no .. "-" .. counter
-   local body = (string.gsub(body_template, "__UNIQUE__", unique))
+   local body = (string.gsub(bodies[((counter + thread_no * 7919) % #bodies) + 1], "__UNIQUE__", unique))
    return wrk.format(method, paths[i], nil, body)
 end
 

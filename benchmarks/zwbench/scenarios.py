@@ -101,7 +101,8 @@ def make_load(scenario: Scenario, seeded: Seeded, base: str, headers: dict[str, 
 
 def probe(scenario: Scenario, load: Load) -> None:
     """Send one request as wrk will (first path, body with a probe id) and fail loudly when it is wrong."""
-    body = load.body.replace("__UNIQUE__", "probe") if load.body is not None else None
+    templates = load.templates()
+    body = templates[0].replace("__UNIQUE__", "probe") if templates else None
     with httpx.Client(base_url=load.base, headers=load.headers, timeout=30.0) as client:
         resp = client.request(load.method, load.paths[0], content=body)
     if resp.status_code != scenario.expect:

@@ -22,13 +22,18 @@ class WrkError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Load:
-    """What wrk sends: ``paths`` round-robin to ``base`` (http://127.0.0.1:port), optionally a body template."""
+    """What wrk sends: ``paths`` round-robin to ``base`` (http://127.0.0.1:port), optionally body templates (one
+    line each, also round-robin)."""
 
     base: str
     method: str
     paths: Sequence[str]
     headers: dict[str, str]
     body: str | None = None
+    bodies: Sequence[str] = ()
+
+    def templates(self) -> list[str]:
+        return list(self.bodies) if self.bodies else ([self.body] if self.body is not None else [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +109,11 @@ def run(
         paths_file = Path(tmp, "paths.txt")
         paths_file.write_text("\n".join(load.paths) + "\n", encoding="utf-8")
         body_file = ""
-        if load.body is not None:
-            body_file = str(Path(tmp, "body.json"))
-            Path(body_file).write_text(load.body, encoding="utf-8")
+        if templates := load.templates():
+            if any("\n" in t for t in templates):
+                raise WrkError("a body template must be one line")
+            body_file = str(Path(tmp, "bodies.txt"))
+            Path(body_file).write_text("\n".join(templates) + "\n", encoding="utf-8")
         cmd = [wrk_binary(), "-t", str(threads), "-c", str(connections), "-d", f"{duration:g}s"]
         cmd += ["--timeout", f"{timeout_s:g}s", "--latency", "-s", str(LUA)]
         for name, value in load.headers.items():
