@@ -263,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += run_database(args, kind)
     table = report.markdown_table(rows)
     print(table)
+    for note in report.target_notes(rows):
+        print(note)
     command = shlex.join([".venv/bin/python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
     if args.suite == "zaken":
         notes = [
