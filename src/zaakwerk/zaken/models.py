@@ -34,6 +34,13 @@ class Zaak(Base):
         # The common list: one organisation's zaken of some zaaktypen, newest first, within the client's rights.
         Index("ix_zrc_zaak_org_type_vertr", "bronorganisatie", "zaaktype_id", "vertrouwelijkheidaanduiding"),
         Index("ix_zrc_zaak_zaaktype_startdatum", "zaaktype_id", "startdatum"),
+        # The lists in their default order (startdatum, id descending: a backward scan), per organisation and
+        # zaaktype or over all zaken; the first page is read from the index without sorting.
+        Index("ix_zrc_zaak_org_type_start_id", "bronorganisatie", "zaaktype_id", "startdatum", "id"),
+        Index("ix_zrc_zaak_startdatum_id", "startdatum", "id"),
+        Index("ix_zrc_zaak_identificatie", "identificatie"),
+        # The bounding-box prefilter of ``_zoek`` with a geometry.
+        Index("ix_zrc_zaak_geometrie", "geometrie_min_x", "geometrie_max_x", "geometrie_min_y", "geometrie_max_y"),
         Index("ix_zrc_zaak_einddatum_gepland", "einddatum_gepland"),
         Index("ix_zrc_zaak_uiterlijke_einddatum", "uiterlijke_einddatum_afdoening"),
     )

@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-29 09:31:56.004272
+Create Date: 2026-11-29 10:12:11.572189
 """
 
 from __future__ import annotations
@@ -79,12 +79,22 @@ def upgrade() -> None:
     with op.batch_alter_table("zrc_zaak", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_zrc_zaak_einddatum"), ["einddatum"], unique=False)
         batch_op.create_index("ix_zrc_zaak_einddatum_gepland", ["einddatum_gepland"], unique=False)
+        batch_op.create_index(
+            "ix_zrc_zaak_geometrie",
+            ["geometrie_min_x", "geometrie_max_x", "geometrie_min_y", "geometrie_max_y"],
+            unique=False,
+        )
         batch_op.create_index(batch_op.f("ix_zrc_zaak_hoofdzaak_id"), ["hoofdzaak_id"], unique=False)
+        batch_op.create_index("ix_zrc_zaak_identificatie", ["identificatie"], unique=False)
+        batch_op.create_index(
+            "ix_zrc_zaak_org_type_start_id", ["bronorganisatie", "zaaktype_id", "startdatum", "id"], unique=False
+        )
         batch_op.create_index(
             "ix_zrc_zaak_org_type_vertr",
             ["bronorganisatie", "zaaktype_id", "vertrouwelijkheidaanduiding"],
             unique=False,
         )
+        batch_op.create_index("ix_zrc_zaak_startdatum_id", ["startdatum", "id"], unique=False)
         batch_op.create_index("ix_zrc_zaak_uiterlijke_einddatum", ["uiterlijke_einddatum_afdoening"], unique=False)
         batch_op.create_index("ix_zrc_zaak_zaaktype_startdatum", ["zaaktype_id", "startdatum"], unique=False)
 
@@ -462,8 +472,12 @@ def downgrade() -> None:
     with op.batch_alter_table("zrc_zaak", schema=None) as batch_op:
         batch_op.drop_index("ix_zrc_zaak_zaaktype_startdatum")
         batch_op.drop_index("ix_zrc_zaak_uiterlijke_einddatum")
+        batch_op.drop_index("ix_zrc_zaak_startdatum_id")
         batch_op.drop_index("ix_zrc_zaak_org_type_vertr")
+        batch_op.drop_index("ix_zrc_zaak_org_type_start_id")
+        batch_op.drop_index("ix_zrc_zaak_identificatie")
         batch_op.drop_index(batch_op.f("ix_zrc_zaak_hoofdzaak_id"))
+        batch_op.drop_index("ix_zrc_zaak_geometrie")
         batch_op.drop_index("ix_zrc_zaak_einddatum_gepland")
         batch_op.drop_index(batch_op.f("ix_zrc_zaak_einddatum"))
 
