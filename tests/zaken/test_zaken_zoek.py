@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from tests.contract.openapi import validate_response
 from tests.zaken._lezen import CRS, SPEC, geometrie
 from tests.zaken.conftest import Api, Catalogus, client_with, insert_zaak, zaak_url, zrc_rechten
+from zaakwerk.zaken._zoek import within
 
 # An L: the square 0..10 without its upper-right quarter (x > 4 and y > 4), so its bounding box holds the notch.
 L_SHAPE = {"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 4], [4, 4], [4, 10], [0, 10], [0, 0]]]}
@@ -183,3 +184,30 @@ async def test_zoek_shows_only_readable_zaken(
     assert zaak_url(geheim) not in [z["url"] for z in data["results"]]
     nobody = await client_with(app, client, "zrc-niemand", [zrc_rechten("zaken.aanmaken", zaaktype=klacht.url)])
     assert (await zoek(nobody, {})).status_code == 403
+
+
+# A 10x10 square with a 2x2 hole in the middle.
+WITH_HOLE = [
+    [
+        [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)],
+        [(4.0, 4.0), (6.0, 4.0), (6.0, 6.0), (4.0, 6.0), (4.0, 4.0)],
+    ]
+]
+
+
+@pytest.mark.parametrize(
+    ("geometry", "inside"),
+    [
+        ({"type": "Point", "coordinates": [1, 1]}, True),
+        ({"type": "Point", "coordinates": [5, 5]}, False),  # in the hole
+        ({"type": "Point", "coordinates": [4, 5]}, True),  # on the hole's edge: the boundary counts as inside
+        ({"type": "LineString", "coordinates": [[1, 5], [9, 5]]}, False),  # crosses the hole
+        ({"type": "LineString", "coordinates": [[1, 1], [9, 1]]}, True),
+        ({"type": "Polygon", "coordinates": [[[3, 3], [7, 3], [7, 7], [3, 7], [3, 3]]]}, False),  # surrounds the hole
+        ({"type": "MultiPoint", "coordinates": [[1, 1], [11, 1]]}, False),
+        ({"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [1, 1]}]}, True),
+        ({"type": "Onbekend", "coordinates": [1, 1]}, False),
+    ],
+)
+def test_within_respects_holes_and_crossings(geometry: dict[str, Any], inside: bool) -> None:
+    assert within(geometry, WITH_HOLE) is inside
