@@ -226,3 +226,29 @@ async def test_a_zaak_created_after_the_seed_continues_the_numbering(
     r = await api.request("POST", "/zaken", body, headers={"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"})
     assert r.status_code == 201, r.text
     assert r.json()["identificatie"] == maak(settings, org, jaar, laatste + 1)
+
+
+async def test_rollen_statussen_resultaten_and_eigenschappen_render_as_the_spec_describes(
+    api: Api, app: FastAPI, seeded: SeedReport
+) -> None:
+    zaken = await _rows(app, select(zrc.Zaak.id).where(zrc.Zaak.einddatum.is_not(None)).order_by(zrc.Zaak.id).limit(15))
+    for zaak in zaken:
+        body = (await api.get(f"/zaken/{zaak.id}")).json()
+        for url in [*body["rollen"], *body["eigenschappen"], body["status"], body["resultaat"]]:
+            r = await api.get(url)
+            assert r.status_code == 200, (url, r.text)
+            validate_response(SPEC, r)
+            if "/rollen/" in url and r.json()["betrokkeneType"] == "natuurlijk_persoon":
+                assert elfproef(r.json()["betrokkeneIdentificatie"]["inpBsn"])
+        assert (await api.get(body["status"])).json()["indicatieLaatstGezetteStatus"] is True
+
+
+async def test_the_zaken_of_a_person_are_found_by_bsn(api: Api, app: FastAPI, seeded: SeedReport) -> None:
+    bsn = (
+        await _rows(app, select(zrc.Rol.inp_bsn).where(zrc.Rol.inp_bsn.is_not(None)).order_by(zrc.Rol.inp_bsn).limit(1))
+    )[0].inp_bsn
+    expected = {r.zaak_id for r in await _rows(app, select(zrc.Rol.zaak_id).where(zrc.Rol.inp_bsn == bsn))}
+    r = await api.get(f"/zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn={bsn}")
+    assert r.status_code == 200, r.text
+    validate_response(SPEC, r)
+    assert {z["uuid"] for z in r.json()["results"]} == {str(z) for z in expected}
