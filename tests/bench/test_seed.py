@@ -200,6 +200,10 @@ def test_cli_seeds_and_prints_a_summary(database_url: str, monkeypatch: pytest.M
         assert again.exit_code == 1 and "--opnieuw" in again.output
         bad = CliRunner().invoke(cli, ["bench", "seed", "--zaken", "5", "--zaaktypen", "2"])
         assert bad.exit_code == 2 and "--zaaktypen ≥ --organisaties" in " ".join(bad.output.split())
+        monkeypatch.setenv("ZAAKWERK_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'nieuw.db'}")
+        absent = CliRunner().invoke(cli, ["bench", "seed", "--zaken", "5"])
+        assert absent.exit_code == 1 and "zaakwerk migrate" in " ".join(absent.output.split())
+        assert not (tmp_path / "nieuw.db").exists()
     finally:
         asyncio.run(empty_database(database_url))
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zaakwerk.bench.seed import SeedOptions, SeedRefused, SeedReport, default_zaken, seed
+from zaakwerk.bench.seed import SeedOptions, SeedRefused, SeedReport, check_database_exists, default_zaken, seed
 from zaakwerk.config import Settings
 
 app = typer.Typer(name="bench", help="Testgegevens in bulk voor belastingtests.", no_args_is_help=True)
@@ -57,6 +57,7 @@ def seed_command(
         raise typer.Exit(2)
     columns = (TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
+        check_database_exists(settings)
         with Progress(*columns, console=console) as bar:
             tasks: dict[str, TaskID] = {}
 

@@ -17,8 +17,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from sqlalchemy import delete, func, insert, inspect, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from zaakwerk.bench import _catalogus, _gegevens
@@ -88,6 +90,13 @@ class SeedReport:
         return sum(self.rows.values())
 
 
+def check_database_exists(settings: Settings) -> None:
+    """A SQLite file that is not there yet would be created empty: refuse that before starting."""
+    path = make_url(settings.database_url).database if settings.is_sqlite else None
+    if path and path != ":memory:" and not Path(path).exists():
+        raise SeedRefused(f"De database {path} bestaat nog niet: draai eerst `zaakwerk migrate`.")
+
+
 def default_zaken(database_url: str) -> int:
     return DEFAULT_ZAKEN_SQLITE if database_url.startswith("sqlite") else DEFAULT_ZAKEN_POSTGRESQL
 
@@ -103,6 +112,8 @@ async def seed(settings: Settings, options: SeedOptions, progress: Progress | No
     try:
         async with db.writer.begin() as conn:
             await _check(conn, rsins, options.opnieuw)
+        if progress is not None:
+            progress("ztc_zaaktype", 0, options.zaaktypen)
         async with UnitOfWork(make_sessionmaker(db.writer)) as uow:
             await _catalogus.import_catalogi(
                 uow, Ctx.for_base_url(settings), rng, options.organisaties, options.zaaktypen
@@ -111,7 +122,7 @@ async def seed(settings: Settings, options: SeedOptions, progress: Progress | No
             zaaktypen = await _catalogus.read_zaaktypen(conn, rsins)
         report.catalogus_seconds = time.perf_counter() - started
         if progress is not None:
-            progress("ztc_zaaktype", len(zaaktypen), len(zaaktypen))
+            progress("ztc_zaaktype", options.zaaktypen, options.zaaktypen)
         generator = Generator(
             rng=rng,
             zaaktypen=zaaktypen,
