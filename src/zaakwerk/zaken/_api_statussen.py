@@ -13,12 +13,13 @@ from zaakwerk.autorisaties.auth import Principal
 from zaakwerk.core.zgw.body import parse_body
 from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.query import get_bool
+from zaakwerk.core.zgw.responses import detail_response
 from zaakwerk.zaken import access
-from zaakwerk.zaken._api_common import detail, list_response, register, start_query, url_uuid, written, zaken_url_uuid
+from zaakwerk.zaken._api_common import detail, list_response, register, start_query, url_uuid, zaken_url_uuid
 from zaakwerk.zaken._context import CATALOGI_PREFIX, PREFIX, STATUSSEN, ZAKEN
 from zaakwerk.zaken._read_statussen import S, render_statussen, status_query
 from zaakwerk.zaken._schemas_status import StatusIn
-from zaakwerk.zaken._service_statussen import create_status
+from zaakwerk.zaken._service_statussen import create_status_rendered
 from zaakwerk.zaken.models import Zaak
 
 router = APIRouter()
@@ -70,11 +71,11 @@ async def status_list(request: Request, principal: Principal = Depends(access.le
 async def status_create(request: Request, principal: Principal = Depends(toevoegen)) -> Response:
     data = await parse_body(request, StatusIn)
     async with unit_of_work(request) as uow:
-        status = await create_status(
+        _, body = await create_status_rendered(
             uow.session, access.write_ctx(request, principal), data, audit_toelichting(request)
         )
-        id_ = status.id
-    return await written(request, status_query(), S.id, id_, render_statussen, 201)
+    # Rendered from what was written, in the transaction: no read after the commit.
+    return detail_response(request, body, status=201, headers={"Location": body["url"]})
 
 
 @router.api_route("/statussen/{uuid}", methods=["GET", "HEAD"], name="status_read")

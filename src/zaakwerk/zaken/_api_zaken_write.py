@@ -16,7 +16,7 @@ from zaakwerk.autorisaties.auth import Principal
 from zaakwerk.core.zgw.body import parse_body, parse_patch
 from zaakwerk.core.zgw.crs import SUPPORTED_CRS, check_accept_crs, check_content_crs
 from zaakwerk.core.zgw.http import unit_of_work
-from zaakwerk.core.zgw.responses import json_response, no_content
+from zaakwerk.core.zgw.responses import detail_response, json_response, no_content
 from zaakwerk.zaken import access, service
 from zaakwerk.zaken._api_common import written
 from zaakwerk.zaken._read_zaken import Z, render_zaken, zaak_query
@@ -46,10 +46,13 @@ async def zaak_create(request: Request, principal: Principal = Depends(access.aa
     data = await parse_body(request, ZaakIn)
     _crs(request, data.zaakgeometrie is not None)
     async with unit_of_work(request) as uow:
-        zaak = await service.create_zaak(
+        _, body = await service.create_zaak_rendered(
             uow.session, access.write_ctx(request, principal), data, toelichting=_toelichting(request)
         )
-    return await _zaak_response(request, zaak.id, 201)
+    # The body was rendered from what was written, in the transaction: no read after the commit.
+    response = detail_response(request, body, status=201, headers={"Location": body["url"]})
+    response.headers["Content-Crs"] = SUPPORTED_CRS
+    return response
 
 
 @router.put("/zaken/{uuid}", name="zaak_update")

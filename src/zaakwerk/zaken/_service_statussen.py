@@ -25,7 +25,7 @@ from zaakwerk.zaken import access, events
 from zaakwerk.zaken._archief import afleiden
 from zaakwerk.zaken._context import ROLLEN, STATUSSEN, ZAKEN, Ctx
 from zaakwerk.zaken._schemas_status import StatusIn
-from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, is_closed, zaak_from_url
+from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, is_closed
 from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak
 
 ZAAKTYPE_MISMATCH = "zaaktype-mismatch"
@@ -157,11 +157,46 @@ def _heropen(zaak: Zaak) -> None:
     zaak.startdatum_bewaartermijn = None
 
 
+async def _zaak_locked(
+    session: AsyncSession, ctx: Ctx, url: str, inv: Invalid
+) -> tuple[Zaak | None, dt.datetime | None]:
+    """The zaak, locked for update (PostgreSQL), with the datumStatusGezet of its current status.
+
+    Usually one statement. When the lock had to wait for a concurrent status write, the zaak row is the new one
+    but the subquery still reads the statement's older snapshot, where that new status is not visible yet: then
+    (and only then) the status is read again. A status never changes once written, so a value found is right.
+    """
+    id_ = ctx.uuid_of(url, ZAKEN)
+    if id_ is None:
+        inv.add("zaak", BAD_URL, "De URL verwijst niet naar een zaak van deze Zaken API.")
+        return None, None
+    huidige = select(Status.datum_status_gezet).where(Status.id == Zaak.status_id).scalar_subquery()
+    query = select(Zaak, huidige).where(Zaak.id == id_).with_for_update(of=Zaak)
+    row = (await session.execute(query)).first()
+    if row is None:
+        inv.add("zaak", DOES_NOT_EXIST, "De zaak bestaat niet.")
+        return None, None
+    zaak: Zaak = row[0]
+    datum: dt.datetime | None = row[1]
+    if datum is None and zaak.status_id is not None:
+        datum = await session.scalar(select(Status.datum_status_gezet).where(Status.id == zaak.status_id))
+    return zaak, datum
+
+
 async def create_status(session: AsyncSession, ctx: Ctx, data: StatusIn, toelichting: str = "") -> Status:
     """Add a status to its zaak; closes (eindstatus) or reopens (another status on a closed zaak) it when the new
     status is the latest."""
+    status, _ = await create_status_rendered(session, ctx, data, toelichting)
+    return status
+
+
+async def create_status_rendered(
+    session: AsyncSession, ctx: Ctx, data: StatusIn, toelichting: str = ""
+) -> tuple[Status, dict[str, Any]]:
+    """:func:`create_status`, with the status as the API shows it: a new status has no zaakinformatieobjecten
+    yet, so what was written is the whole body (no read after the write)."""
     inv = Invalid()
-    zaak = await zaak_from_url(session, ctx, data.zaak, inv, lock=True)
+    zaak, huidige_datum = await _zaak_locked(session, ctx, data.zaak, inv)
     inv.raise_if_any()
     assert zaak is not None
     if not any(_may(ctx, zaak, s) for s in _SCOPES):
@@ -174,8 +209,7 @@ async def create_status(session: AsyncSession, ctx: Ctx, data: StatusIn, toelich
     eind = await session.scalar(
         select(func.max(StatusType.volgnummer)).where(StatusType.zaaktype_id == zaak.zaaktype_id)
     )
-    huidige = await session.get(Status, zaak.status_id) if zaak.status_id is not None else None
-    laatste = huidige is None or data.datum_status_gezet >= _utc(huidige.datum_status_gezet)
+    laatste = huidige_datum is None or data.datum_status_gezet >= _utc(huidige_datum)
     sluit = laatste and statustype.volgnummer == eind
     heropent = laatste and is_closed(zaak) and not sluit
     if is_closed(zaak):
@@ -202,15 +236,15 @@ async def create_status(session: AsyncSession, ctx: Ctx, data: StatusIn, toelich
         reden = await _sluit(session, ctx, zaak, status, resultaattype)
     elif heropent:
         _heropen(zaak)
-    url = ctx.url(STATUSSEN, status.id)
+    body = status_data(ctx, status, laatste)
     events.zaak_changed(
         session,
         ctx,
         zaak,
         collection=STATUSSEN,
-        resource_url=url,
+        resource_url=body["url"],
         actie="create",
-        nieuw=status_data(ctx, status, laatste),
+        nieuw=body,
         toelichting=toelichting,
     )
     if sluit or heropent:
@@ -225,4 +259,4 @@ async def create_status(session: AsyncSession, ctx: Ctx, data: StatusIn, toelich
             nieuw=_zaak_afsluiting(ctx, zaak),
             toelichting=" ".join(t for t in (toelichting, reden) if t),
         )
-    return status
+    return status, dict(body)

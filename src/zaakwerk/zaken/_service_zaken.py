@@ -12,12 +12,13 @@ column names), so create costs no extra SELECT of the row it just wrote.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.core import clock
@@ -83,6 +84,23 @@ async def _render(session: AsyncSession, ctx: Ctx, *rows: Any) -> list[dict[str,
     return await render_zaken(await session.connection(), rows, ReadCtx(ctx.base_url))
 
 
+class _NoChildren:
+    """What :func:`render_zaken` needs of a connection, for a zaak created in this transaction: nothing can
+    point to it yet (no deelzaken, rollen, eigenschappen, ...), so its URL lists are empty without a query and
+    the body is still the read path's own rendering (the same JSON a GET gives)."""
+
+    def __init__(self, dialect: Any) -> None:
+        self.dialect = dialect
+
+    async def execute(self, *_args: Any, **_kwargs: Any) -> tuple[()]:
+        return ()
+
+
+def _render_new(session: AsyncSession, ctx: Ctx, zaak: Zaak) -> Awaitable[list[dict[str, Any]]]:
+    conn = cast(AsyncConnection, _NoChildren(session.get_bind().dialect))
+    return render_zaken(conn, [zaak], ReadCtx(ctx.base_url))
+
+
 def _snapshot(zaak: Zaak) -> SimpleNamespace:
     return SimpleNamespace(**{name: getattr(zaak, name) for name in _COLUMN_NAMES})
 
@@ -101,6 +119,14 @@ async def _flush(session: AsyncSession) -> None:
 
 async def create_zaak(session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelichting: str = "") -> Zaak:
     """zaak_create: zrc-001, 002, 009, 010, 011, 013, 014, 015, 022; deadlines from the zaaktype when not given."""
+    zaak, _ = await create_zaak_rendered(session, ctx, data, toelichting=toelichting)
+    return zaak
+
+
+async def create_zaak_rendered(
+    session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelichting: str = ""
+) -> tuple[Zaak, dict[str, Any]]:
+    """:func:`create_zaak`, with the zaak as the API shows it (the response body: no read after the write)."""
     inv = Invalid()
     zaaktype = await zaaktype_of(session, ctx, data.zaaktype, data.startdatum, inv)
     check_values(data, inv)
@@ -144,12 +170,12 @@ async def create_zaak(session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelicht
     opschorting, verlenging = _opschorting_verlenging(data, {"opschorting", "verlenging"})
     toelichting = await _termijnen(session, ctx, zaak, zaaktype, opschorting, verlenging, toelichting)
     await _flush(session)
-    (nieuw,) = await _render(session, ctx, zaak)
+    (nieuw,) = await _render_new(session, ctx, zaak)
     events.zaak_changed(
         session, ctx, zaak, collection=ZAKEN, resource_url=nieuw["url"], actie="create", nieuw=nieuw,
         toelichting=toelichting,
     )  # fmt: skip
-    return zaak
+    return zaak, nieuw
 
 
 async def _termijnen(

@@ -14,7 +14,14 @@ Every write records its audit trail entry and queues its ``zaken`` notification 
 from __future__ import annotations
 
 from zaakwerk.zaken._context import Ctx
-from zaakwerk.zaken._service_zaken import create_zaak, current_input, delete_zaak, patch_zaak, update_zaak
+from zaakwerk.zaken._service_zaken import (
+    create_zaak,
+    create_zaak_rendered,
+    current_input,
+    delete_zaak,
+    patch_zaak,
+    update_zaak,
+)
 from zaakwerk.zaken._service_zaken_identificatie import reserveer as reserveer_identificaties
 from zaakwerk.zaken.schemas import ReserveZaakIdentificatieIn, ZaakIn
 
@@ -23,6 +30,7 @@ __all__ = [
     "ReserveZaakIdentificatieIn",
     "ZaakIn",
     "create_zaak",
+    "create_zaak_rendered",
     "current_input",
     "delete_zaak",
     "patch_zaak",
