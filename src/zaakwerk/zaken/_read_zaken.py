@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, literal, select, union_all
+from sqlalchemy import Row, Select, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from zaakwerk.core.zgw.rows import in_ids, iso, iso_datetime, native_ids
@@ -139,6 +139,15 @@ class ReadCtx:
         return None if id_ is None else f"{self.base}{PREFIX}/{collection}/{id_}"
 
 
+# The collection a child kind's URLs point into (eigenschappen hang below their zaak).
+_COLLECTION = {
+    "deelzaken": "zaken",
+    "rollen": "rollen",
+    "zaakinformatieobjecten": "zaakinformatieobjecten",
+    "zaakobjecten": "zaakobjecten",
+}
+
+
 @cache
 def _children_query(native: bool) -> Select[Any]:
     """(kind, zaak_id, id) of every URL list a zaak shows, for the zaken bound as ``ids``."""
@@ -164,66 +173,114 @@ def _children_query(native: bool) -> Select[Any]:
     return select(union).order_by(union.c.kind, union.c.zaak_id, union.c.k, union.c.id)
 
 
+_KEYS = tuple(c.key for c in ZAAK_COLUMNS)
+_N = len(_KEYS)
+
+
+def _values(row: Any) -> Sequence[Any]:
+    """The :data:`ZAAK_COLUMNS` values of a row, by position (a Row's attribute access by name costs several
+    times more, measured at 100 zaken a page); a write renders ORM objects and snapshots by attribute."""
+    if isinstance(row, Row):
+        return row[:_N]
+    return tuple(getattr(row, key) for key in _KEYS)
+
+
 async def render_zaken(conn: AsyncConnection, rows: Sequence[Any], ctx: ReadCtx) -> list[dict[str, Any]]:
     """``rows`` from :func:`zaak_query`, in order; one statement for all related URL lists."""
     if not rows:
         return []
-    children: dict[tuple[str, uuid.UUID], list[Any]] = defaultdict(list)
-    result = await conn.execute(_children_query(native_ids(conn)), {"ids": [r.id for r in rows]})
-    for child in result:
-        children[(child.kind, child.zaak_id)].append(child)
     zaken, catalogi = ctx.zaken, ctx.catalogi
+    values = [_values(r) for r in rows]
+    # (kind, zaak id) → the URLs of that list, in the statement's order.
+    children: dict[tuple[str, uuid.UUID], list[str]] = defaultdict(list)
+    result = await conn.execute(_children_query(native_ids(conn)), {"ids": [v[0] for v in values]})
+    for kind, zaak_id, child_id, _key in result:
+        if kind == "eigenschappen":
+            children[(kind, zaak_id)].append(f"{zaken}/zaken/{zaak_id}/zaakeigenschappen/{child_id}")
+        else:
+            children[(kind, zaak_id)].append(f"{zaken}/{_COLLECTION[kind]}/{child_id}")
     out: list[dict[str, Any]] = []
-    for r in rows:
-        zid = r.id
-        url = f"{zaken}/zaken/{zid}"
-
-        def urls(kind: str, collection: str) -> list[str]:
-            return [f"{zaken}/{collection}/{c.id}" for c in children.get((kind, zid), ())]  # noqa: B023
-
+    for (
+        zid,
+        identificatie,
+        bronorganisatie,
+        omschrijving,
+        toelichting,
+        zaaktype_id,
+        registratiedatum,
+        verantwoordelijke_organisatie,
+        startdatum,
+        einddatum,
+        einddatum_gepland,
+        uiterlijke_einddatum_afdoening,
+        publicatiedatum,
+        communicatiekanaal,
+        producten_of_diensten,
+        vertrouwelijkheidaanduiding,
+        betalingsindicatie,
+        laatste_betaaldatum,
+        zaakgeometrie,
+        verlenging_reden,
+        verlenging_duur,
+        opschorting_indicatie,
+        opschorting_reden,
+        selectielijstklasse,
+        hoofdzaak_id,
+        relevante_andere_zaken,
+        kenmerken,
+        archiefnominatie,
+        archiefstatus,
+        archiefactiedatum,
+        opdrachtgevende_organisatie,
+        processobjectaard,
+        startdatum_bewaartermijn,
+        processobject,
+        status_id,
+        resultaat_id,
+    ) in values:
         out.append(
             {
-                "url": url,
+                "url": f"{zaken}/zaken/{zid}",
                 "uuid": str(zid),
-                "identificatie": r.identificatie,
-                "bronorganisatie": r.bronorganisatie,
-                "omschrijving": r.omschrijving,
-                "toelichting": r.toelichting,
-                "zaaktype": f"{catalogi}/zaaktypen/{r.zaaktype_id}",
-                "registratiedatum": iso(r.registratiedatum),
-                "verantwoordelijkeOrganisatie": r.verantwoordelijke_organisatie,
-                "startdatum": iso(r.startdatum),
-                "einddatum": iso(r.einddatum),
-                "einddatumGepland": iso(r.einddatum_gepland),
-                "uiterlijkeEinddatumAfdoening": iso(r.uiterlijke_einddatum_afdoening),
-                "publicatiedatum": iso(r.publicatiedatum),
-                "communicatiekanaal": r.communicatiekanaal,
-                "productenOfDiensten": r.producten_of_diensten or [],
-                "vertrouwelijkheidaanduiding": r.vertrouwelijkheidaanduiding,
-                "betalingsindicatie": r.betalingsindicatie,
-                "betalingsindicatieWeergave": BETALINGSINDICATIE_WEERGAVE.get(r.betalingsindicatie, ""),
-                "laatsteBetaaldatum": iso_datetime(r.laatste_betaaldatum),
-                "zaakgeometrie": r.zaakgeometrie,
-                "verlenging": {"reden": r.verlenging_reden, "duur": r.verlenging_duur} if r.verlenging_duur else None,
-                "opschorting": {"indicatie": r.opschorting_indicatie, "reden": r.opschorting_reden},
-                "selectielijstklasse": r.selectielijstklasse,
-                "hoofdzaak": f"{zaken}/zaken/{r.hoofdzaak_id}" if r.hoofdzaak_id else None,
-                "deelzaken": urls("deelzaken", "zaken"),
-                "relevanteAndereZaken": r.relevante_andere_zaken or [],
-                "eigenschappen": [f"{url}/zaakeigenschappen/{c.id}" for c in children.get(("eigenschappen", zid), ())],
-                "rollen": urls("rollen", "rollen"),
-                "status": f"{zaken}/statussen/{r.status_id}" if r.status_id else None,
-                "zaakinformatieobjecten": urls("zaakinformatieobjecten", "zaakinformatieobjecten"),
-                "zaakobjecten": urls("zaakobjecten", "zaakobjecten"),
-                "kenmerken": r.kenmerken or [],
-                "archiefnominatie": r.archiefnominatie or None,
-                "archiefstatus": r.archiefstatus,
-                "archiefactiedatum": iso(r.archiefactiedatum),
-                "resultaat": f"{zaken}/resultaten/{r.resultaat_id}" if r.resultaat_id else None,
-                "opdrachtgevendeOrganisatie": r.opdrachtgevende_organisatie,
-                "processobjectaard": r.processobjectaard,
-                "startdatumBewaartermijn": iso(r.startdatum_bewaartermijn),
-                "processobject": r.processobject,
+                "identificatie": identificatie,
+                "bronorganisatie": bronorganisatie,
+                "omschrijving": omschrijving,
+                "toelichting": toelichting,
+                "zaaktype": f"{catalogi}/zaaktypen/{zaaktype_id}",
+                "registratiedatum": iso(registratiedatum),
+                "verantwoordelijkeOrganisatie": verantwoordelijke_organisatie,
+                "startdatum": iso(startdatum),
+                "einddatum": iso(einddatum),
+                "einddatumGepland": iso(einddatum_gepland),
+                "uiterlijkeEinddatumAfdoening": iso(uiterlijke_einddatum_afdoening),
+                "publicatiedatum": iso(publicatiedatum),
+                "communicatiekanaal": communicatiekanaal,
+                "productenOfDiensten": producten_of_diensten or [],
+                "vertrouwelijkheidaanduiding": vertrouwelijkheidaanduiding,
+                "betalingsindicatie": betalingsindicatie,
+                "betalingsindicatieWeergave": BETALINGSINDICATIE_WEERGAVE.get(betalingsindicatie, ""),
+                "laatsteBetaaldatum": iso_datetime(laatste_betaaldatum),
+                "zaakgeometrie": zaakgeometrie,
+                "verlenging": {"reden": verlenging_reden, "duur": verlenging_duur} if verlenging_duur else None,
+                "opschorting": {"indicatie": opschorting_indicatie, "reden": opschorting_reden},
+                "selectielijstklasse": selectielijstklasse,
+                "hoofdzaak": f"{zaken}/zaken/{hoofdzaak_id}" if hoofdzaak_id else None,
+                "deelzaken": children.get(("deelzaken", zid)) or [],
+                "relevanteAndereZaken": relevante_andere_zaken or [],
+                "eigenschappen": children.get(("eigenschappen", zid)) or [],
+                "rollen": children.get(("rollen", zid)) or [],
+                "status": f"{zaken}/statussen/{status_id}" if status_id else None,
+                "zaakinformatieobjecten": children.get(("zaakinformatieobjecten", zid)) or [],
+                "zaakobjecten": children.get(("zaakobjecten", zid)) or [],
+                "kenmerken": kenmerken or [],
+                "archiefnominatie": archiefnominatie or None,
+                "archiefstatus": archiefstatus,
+                "archiefactiedatum": iso(archiefactiedatum),
+                "resultaat": f"{zaken}/resultaten/{resultaat_id}" if resultaat_id else None,
+                "opdrachtgevendeOrganisatie": opdrachtgevende_organisatie,
+                "processobjectaard": processobjectaard,
+                "startdatumBewaartermijn": iso(startdatum_bewaartermijn),
+                "processobject": processobject,
             }
         )
     return out
