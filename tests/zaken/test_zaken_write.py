@@ -25,6 +25,7 @@ from tests.zaken.conftest import (
     zrc_rechten,
 )
 from zaakwerk.catalogi import models as ztc
+from zaakwerk.catalogi._cache import catalogue_changed
 from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.jobs.outbox import NOTIFICATIE
 from zaakwerk.core.uow import UnitOfWork
@@ -68,8 +69,10 @@ async def refused(app: FastAPI, api: Api, body: dict[str, Any], **headers: str) 
 
 
 async def set_zaaktype(app: FastAPI, zaaktype_id: Any, **values: Any) -> None:
+    """A change of the catalogue: like every catalogue write it bumps the catalogi version (caches drop)."""
     async with UnitOfWork(app.state.sessionmaker) as uow:
         await uow.session.execute(update(ztc.ZaakType).where(ztc.ZaakType.id == zaaktype_id).values(**values))
+        await catalogue_changed(uow)
 
 
 async def test_create_returns_the_zaak_as_the_spec_shows_it(api: Api, catalogus: Catalogus) -> None:

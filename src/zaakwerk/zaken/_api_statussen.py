@@ -20,6 +20,7 @@ from zaakwerk.zaken._context import CATALOGI_PREFIX, PREFIX, STATUSSEN, ZAKEN
 from zaakwerk.zaken._read_statussen import S, render_statussen, status_query
 from zaakwerk.zaken._schemas_status import StatusIn
 from zaakwerk.zaken._service_statussen import create_status_rendered
+from zaakwerk.zaken._typen import typen
 from zaakwerk.zaken.models import Zaak
 
 router = APIRouter()
@@ -72,7 +73,7 @@ async def status_create(request: Request, principal: Principal = Depends(toevoeg
     data = await parse_body(request, StatusIn)
     async with unit_of_work(request) as uow:
         _, body = await create_status_rendered(
-            uow.session, access.write_ctx(request, principal), data, audit_toelichting(request)
+            uow.session, access.write_ctx(request, principal), data, audit_toelichting(request), typen(request)
         )
     # Rendered from what was written, in the transaction: no read after the commit.
     return detail_response(request, body, status=201, headers={"Location": body["url"]})

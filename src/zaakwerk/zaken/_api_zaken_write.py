@@ -20,6 +20,7 @@ from zaakwerk.core.zgw.responses import detail_response, json_response, no_conte
 from zaakwerk.zaken import access, service
 from zaakwerk.zaken._api_common import written
 from zaakwerk.zaken._read_zaken import Z, render_zaken, zaak_query
+from zaakwerk.zaken._typen import typen
 from zaakwerk.zaken.schemas import ReserveZaakIdentificatieIn, ZaakIn
 
 router = APIRouter()
@@ -47,8 +48,9 @@ async def zaak_create(request: Request, principal: Principal = Depends(access.aa
     _crs(request, data.zaakgeometrie is not None)
     async with unit_of_work(request) as uow:
         _, body = await service.create_zaak_rendered(
-            uow.session, access.write_ctx(request, principal), data, toelichting=_toelichting(request)
-        )
+            uow.session, access.write_ctx(request, principal), data, toelichting=_toelichting(request),
+            typen=typen(request),
+        )  # fmt: skip
     # The body was rendered from what was written, in the transaction: no read after the commit.
     response = detail_response(request, body, status=201, headers={"Location": body["url"]})
     response.headers["Content-Crs"] = SUPPORTED_CRS

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from zaakwerk.catalogi.models import ResultaatType, StatusType
+from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, permission_denied, validation_error
 from zaakwerk.core.zgw.rows import iso, iso_datetime
@@ -26,6 +26,7 @@ from zaakwerk.zaken._archief import afleiden
 from zaakwerk.zaken._context import ROLLEN, STATUSSEN, ZAKEN, Ctx
 from zaakwerk.zaken._schemas_status import StatusIn
 from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, is_closed
+from zaakwerk.zaken._typen import StatusTypeInfo, Typen
 from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak
 
 ZAAKTYPE_MISMATCH = "zaaktype-mismatch"
@@ -50,13 +51,15 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
 
 
-async def _statustype(session: AsyncSession, ctx: Ctx, url: str, zaak: Zaak, inv: Invalid) -> StatusType | None:
+async def _statustype(
+    session: AsyncSession, ctx: Ctx, url: str, zaak: Zaak, inv: Invalid, typen: Typen
+) -> StatusTypeInfo | None:
     """zrc-016: the statustype must be one of the zaak's zaaktype."""
     id_ = ctx.catalogi_uuid(url, "statustypen")
     if id_ is None:
         inv.add("statustype", BAD_URL, "De URL verwijst niet naar een statustype van deze Catalogi API.")
         return None
-    statustype: StatusType | None = await session.get(StatusType, id_)
+    statustype = await typen.statustype(session, id_)
     if statustype is None:
         inv.add("statustype", DOES_NOT_EXIST, "Het statustype bestaat niet.")
     elif statustype.zaaktype_id != zaak.zaaktype_id:
@@ -191,26 +194,24 @@ async def create_status(session: AsyncSession, ctx: Ctx, data: StatusIn, toelich
 
 
 async def create_status_rendered(
-    session: AsyncSession, ctx: Ctx, data: StatusIn, toelichting: str = ""
+    session: AsyncSession, ctx: Ctx, data: StatusIn, toelichting: str = "", typen: Typen | None = None
 ) -> tuple[Status, dict[str, Any]]:
     """:func:`create_status`, with the status as the API shows it: a new status has no zaakinformatieobjecten
-    yet, so what was written is the whole body (no read after the write)."""
+    yet, so what was written is the whole body (no read after the write). ``typen``: the process's cache of
+    catalogue types."""
     inv = Invalid()
     zaak, huidige_datum = await _zaak_locked(session, ctx, data.zaak, inv)
     inv.raise_if_any()
     assert zaak is not None
     if not any(_may(ctx, zaak, s) for s in _SCOPES):
         raise permission_denied("U heeft geen rechten om statussen aan deze zaak toe te voegen.")
-    statustype = await _statustype(session, ctx, data.statustype, zaak, inv)
+    statustype = await _statustype(session, ctx, data.statustype, zaak, inv, typen or Typen())
     gezetdoor = await _gezetdoor(session, ctx, data.gezetdoor, zaak, inv)
     inv.raise_if_any()
     assert statustype is not None
 
-    eind = await session.scalar(
-        select(func.max(StatusType.volgnummer)).where(StatusType.zaaktype_id == zaak.zaaktype_id)
-    )
     laatste = huidige_datum is None or data.datum_status_gezet >= _utc(huidige_datum)
-    sluit = laatste and statustype.volgnummer == eind
+    sluit = laatste and statustype.volgnummer == statustype.eind_volgnummer
     heropent = laatste and is_closed(zaak) and not sluit
     if is_closed(zaak):
         _check_closed_zaak(ctx, zaak, heropent=heropent)

@@ -38,13 +38,14 @@ from zaakwerk.zaken._service_zaken_checks import (
     zaaktype_of,
 )
 from zaakwerk.zaken._service_zaken_identificatie import NIET_UNIEK, ken_toe
+from zaakwerk.zaken._typen import Typen, ZaakTypeInfo
 from zaakwerk.zaken.models import Zaak, ZaakIdentificatie
 from zaakwerk.zaken.schemas import Betalingsindicatie, ZaakIn
 
 _COLUMN_NAMES = tuple(c.key for c in ZAAK_COLUMNS)
 
 
-def _fields(data: ZaakIn, zaaktype: ZaakType, hoofdzaak_id: uuid.UUID | None) -> dict[str, Any]:
+def _fields(data: ZaakIn, zaaktype: ZaakType | ZaakTypeInfo, hoofdzaak_id: uuid.UUID | None) -> dict[str, Any]:
     """The zaak columns ``data`` sets (everything but identificatie, deadlines, opschorting and verlenging)."""
     min_x, min_y, max_x, max_y = _geometrie.bounding_box(data.zaakgeometrie)
     return {
@@ -124,11 +125,12 @@ async def create_zaak(session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelicht
 
 
 async def create_zaak_rendered(
-    session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelichting: str = ""
+    session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelichting: str = "", typen: Typen | None = None
 ) -> tuple[Zaak, dict[str, Any]]:
-    """:func:`create_zaak`, with the zaak as the API shows it (the response body: no read after the write)."""
+    """:func:`create_zaak`, with the zaak as the API shows it (the response body: no read after the write);
+    ``typen``: the process's cache of catalogue types."""
     inv = Invalid()
-    zaaktype = await zaaktype_of(session, ctx, data.zaaktype, data.startdatum, inv)
+    zaaktype = await zaaktype_of(session, ctx, data.zaaktype, data.startdatum, inv, typen)
     check_values(data, inv)
     if zaaktype is None:
         inv.raise_if_any()
@@ -146,7 +148,8 @@ async def create_zaak_rendered(
         session, ctx.settings, zaak_id, data.bronorganisatie, data.identificatie, registratiedatum.year, inv
     )
     inv.raise_if_any()
-    gepland, uiterlijk = termijnen.geplande_data(zaaktype, data.startdatum)
+    gepland = termijnen.einddatum(data.startdatum, zaaktype.servicenorm)
+    uiterlijk = termijnen.einddatum(data.startdatum, zaaktype.doorlooptijd)
     now = clock.now()
     zaak = Zaak(
         id=zaak_id,
@@ -168,7 +171,11 @@ async def create_zaak_rendered(
     )
     session.add(zaak)
     opschorting, verlenging = _opschorting_verlenging(data, {"opschorting", "verlenging"})
-    toelichting = await _termijnen(session, ctx, zaak, zaaktype, opschorting, verlenging, toelichting)
+    if opschorting is not None or verlenging is not None:
+        # The deadline service needs the whole zaaktype (rare on create: read it only then).
+        volledig: ZaakType | None = await session.get(ZaakType, zaaktype.id)
+        assert volledig is not None
+        toelichting = await _termijnen(session, ctx, zaak, volledig, opschorting, verlenging, toelichting)
     await _flush(session)
     (nieuw,) = await _render_new(session, ctx, zaak)
     events.zaak_changed(

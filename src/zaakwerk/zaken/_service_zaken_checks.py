@@ -1,10 +1,10 @@
 """The rules a zaak's own fields must meet on create and update (zrc-001, 010, 011, 013, 014, 015, 022).
 
 Every check adds to an :class:`Invalid` collector, so a client hears about all bad fields at once. References are
-checked with as few statements as possible: the zaaktype is one primary-key lookup, hoofdzaak and
-relevanteAndereZaken together one query, Referentielijsten URLs are resolved in-process (or through the cached
-koppeling when another Referentielijsten API is configured). On update only references that change are checked,
-so a zaak whose relevante andere zaak was removed since can still be edited.
+checked with as few statements as possible: the zaaktype is one primary-key lookup (none when the process has it
+cached), hoofdzaak and relevanteAndereZaken together one query, Referentielijsten URLs are resolved in-process (or
+through the cached koppeling when another Referentielijsten API is configured). On update only references that
+change are checked, so a zaak whose relevante andere zaak was removed since can still be edited.
 """
 
 from __future__ import annotations
@@ -21,20 +21,23 @@ from zaakwerk.core.errors import Invalid
 from zaakwerk.referentielijsten import service as referentielijsten
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST
+from zaakwerk.zaken._typen import Typen, ZaakTypeInfo
 from zaakwerk.zaken.models import Zaak
 from zaakwerk.zaken.schemas import Archiefstatus, Betalingsindicatie, ZaakIn
 
 NIET_GEWIJZIGD = "wijzigen-niet-toegelaten"
 
 
-async def zaaktype_of(session: AsyncSession, ctx: Ctx, url: str, startdatum: dt.date, inv: Invalid) -> ZaakType | None:
+async def zaaktype_of(
+    session: AsyncSession, ctx: Ctx, url: str, startdatum: dt.date, inv: Invalid, typen: Typen | None = None
+) -> ZaakTypeInfo | None:
     """zrc-001: the zaaktype ``url`` names must be a published zaaktype of our Catalogi API, valid on the
-    zaak's startdatum."""
+    zaak's startdatum (looked up in ``typen``, the process's cache, when given)."""
     id_ = ctx.catalogi_uuid(url, "zaaktypen")
     if id_ is None:
         inv.add("zaaktype", BAD_URL, "De URL verwijst niet naar een zaaktype van de Catalogi API van deze installatie.")
         return None
-    zaaktype = await session.get(ZaakType, id_)
+    zaaktype = await (typen or Typen()).zaaktype(session, id_)
     if zaaktype is None:
         inv.add("zaaktype", DOES_NOT_EXIST, "Het zaaktype bestaat niet.")
         return None
@@ -77,7 +80,7 @@ def check_values(data: ZaakIn, inv: Invalid) -> None:
             )
 
 
-def check_producten(data: ZaakIn, zaaktype: ZaakType, inv: Invalid) -> None:
+def check_producten(data: ZaakIn, zaaktype: ZaakType | ZaakTypeInfo, inv: Invalid) -> None:
     """zrc-015: the zaak's producten of diensten are a subset of its zaaktype's."""
     allowed = set(zaaktype.producten_of_diensten or ())
     if any(p not in allowed for p in data.producten_of_diensten):
