@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Depends
-from sqlalchemy import ColumnElement, Select, bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import Response
@@ -27,7 +27,7 @@ from zaakwerk.core.zgw.http import page_size, reader
 from zaakwerk.core.zgw.pagination import paginated
 from zaakwerk.core.zgw.query import check_query, get_page
 from zaakwerk.core.zgw.responses import detail_response, json_response
-from zaakwerk.core.zgw.rows import in_ids, native_ids, page_rows
+from zaakwerk.core.zgw.rows import in_ids, native_ids
 from zaakwerk.zaken import access
 from zaakwerk.zaken._api_common import access_columns, read_ctx
 from zaakwerk.zaken._filters_zaken import FILTERS, Values, ordering, zaak_filters
@@ -114,10 +114,22 @@ async def _page(
     conditions = [access.zaak_predicate(principal), *where]
     async with reader(request).connect() as conn:
         if area is None:
-            rows, count = await page_rows(conn, zaak_query().where(*conditions), order, page, size)
+            rows, count = await _plain_page(conn, conditions, order, page, size)
         else:
             rows, count = await _geo_page(conn, conditions, order, area, page, size)
         return await render_zaken(conn, rows, read_ctx(request)), count
+
+
+async def _plain_page(
+    conn: AsyncConnection, conditions: list[ColumnElement[bool]], order: Sequence[Any], page: int, size: int
+) -> tuple[list[Any], int]:
+    """The count over the zaak table alone (not over a subquery of every rendered column): a smaller statement to
+    build, cache-key and plan, and on PostgreSQL an index-only scan when the filters' index covers it."""
+    count = (await conn.execute(select(func.count()).select_from(Z.__table__).where(*conditions))).scalar_one()
+    if count == 0 or (page - 1) * size >= count:
+        return [], int(count)
+    query = zaak_query().where(*conditions).order_by(*order).offset((page - 1) * size).limit(size)
+    return list((await conn.execute(query)).all()), int(count)
 
 
 @cache
