@@ -16,7 +16,6 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
 
 from tests.helpers import create_database, drop_database, migrate_database
 from zaakwerk.app import create_app
@@ -63,7 +62,7 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     async with application.router.lifespan_context(application):
         yield application
-    await empty_database(settings.database_url)
+        await _empty(application.state.db)
 
 
 @pytest.fixture
@@ -80,14 +79,18 @@ async def db(app: FastAPI) -> Database:
 
 
 async def empty_database(url: str) -> None:
-    load_all_models()
     database = Database(url)
+    try:
+        await _empty(database)
+    finally:
+        await database.dispose()
+
+
+async def _empty(database: Database) -> None:
+    """Every table emptied, children first. DELETE, not TRUNCATE: the tables hold a few rows per test, and TRUNCATE
+    of some fifty tables costs PostgreSQL about a second (new files per table)."""
+    load_all_models()
     async with database.writer.begin() as conn:
-        tables = [t for t in reversed(Base.metadata.sorted_tables) if t.name != "alembic_version"]
-        if database.is_sqlite:
-            for table in tables:
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name != "alembic_version":
                 await conn.execute(table.delete())
-        elif tables:
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    await database.dispose()
