@@ -16,7 +16,7 @@ from collections.abc import Awaitable
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -24,11 +24,13 @@ from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, not_found, validation_error
 from zaakwerk.core.ids import new_uuid
+from zaakwerk.core.jobs.models import Job
+from zaakwerk.core.jobs.queue import wake_after_commit
 from zaakwerk.core.zgw.audittrail import AuditTrail
 from zaakwerk.zaken import _geometrie, access, events, termijnen
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken._read_zaken import ZAAK_COLUMNS, ReadCtx, render_zaken
-from zaakwerk.zaken._service_common import check_zaak_write, merge_patch
+from zaakwerk.zaken._service_common import check_zaak_write, insert_rows, merge_patch
 from zaakwerk.zaken._service_zaken_checks import (
     check_immutable,
     check_producten,
@@ -43,6 +45,10 @@ from zaakwerk.zaken.models import Zaak, ZaakIdentificatie
 from zaakwerk.zaken.schemas import Betalingsindicatie, ZaakIn
 
 _COLUMN_NAMES = tuple(c.key for c in ZAAK_COLUMNS)
+_ZAAK = cast(Table, Zaak.__table__)
+_IDENTIFICATIE = cast(Table, ZaakIdentificatie.__table__)
+_AUDIT = cast(Table, AuditTrail.__table__)
+_JOB = cast(Table, Job.__table__)
 
 
 def _fields(data: ZaakIn, zaaktype: ZaakType | ZaakTypeInfo, hoofdzaak_id: uuid.UUID | None) -> dict[str, Any]:
@@ -108,8 +114,12 @@ def _snapshot(zaak: Zaak) -> SimpleNamespace:
 
 async def _flush(session: AsyncSession) -> None:
     """Write now, so a concurrent writer who took the same identificatie first gives a 400, not a 500."""
+    await _write(session.flush())
+
+
+async def _write(writing: Awaitable[None]) -> None:
     try:
-        await session.flush()
+        await writing
     except IntegrityError as exc:
         if "identificatie" in str(exc.orig):
             raise validation_error(
@@ -144,44 +154,56 @@ async def create_zaak_rendered(
 
     zaak_id = new_uuid()
     registratiedatum = data.registratiedatum or clock.today()
-    identificatie = await ken_toe(
+    identificatie, record = await ken_toe(
         session, ctx.settings, zaak_id, data.bronorganisatie, data.identificatie, registratiedatum.year, inv
     )
     inv.raise_if_any()
     gepland = termijnen.einddatum(data.startdatum, zaaktype.servicenorm)
     uiterlijk = termijnen.einddatum(data.startdatum, zaaktype.doorlooptijd)
     now = clock.now()
-    zaak = Zaak(
-        id=zaak_id,
-        identificatie=identificatie,
-        zaaktype_id=zaaktype.id,
-        registratiedatum=registratiedatum,
-        einddatum=None,
-        einddatum_gepland=data.einddatum_gepland or gepland,
-        uiterlijke_einddatum_afdoening=data.uiterlijke_einddatum_afdoening or uiterlijk,
-        verlenging_reden="",
-        verlenging_duur=None,
-        opschorting_indicatie=False,
-        opschorting_reden="",
-        status_id=None,
-        resultaat_id=None,
-        aangemaakt=now,
-        gewijzigd=now,
+    values: dict[str, Any] = {
+        "id": zaak_id,
+        "identificatie": identificatie,
+        "zaaktype_id": zaaktype.id,
+        "registratiedatum": registratiedatum,
+        "einddatum": None,
+        "einddatum_gepland": data.einddatum_gepland or gepland,
+        "uiterlijke_einddatum_afdoening": data.uiterlijke_einddatum_afdoening or uiterlijk,
+        "verlenging_reden": "",
+        "verlenging_duur": None,
+        "opschorting_indicatie": False,
+        "opschorting_reden": "",
+        "status_id": None,
+        "resultaat_id": None,
+        "aangemaakt": now,
+        "gewijzigd": now,
         **_fields(data, zaaktype, hoofdzaak_id),
-    )
-    session.add(zaak)
+    }
+    zaak = Zaak(**values)
+    rows: list[tuple[Table, dict[str, Any]]] = []
     opschorting, verlenging = _opschorting_verlenging(data, {"opschorting", "verlenging"})
     if opschorting is not None or verlenging is not None:
-        # The deadline service needs the whole zaaktype (rare on create: read it only then).
+        # The deadline service changes the zaak object and adds history rows (rare on create: the ORM writes
+        # them, with the whole zaaktype read for it).
+        session.add(zaak)
         volledig: ZaakType | None = await session.get(ZaakType, zaaktype.id)
         assert volledig is not None
         toelichting = await _termijnen(session, ctx, zaak, volledig, opschorting, verlenging, toelichting)
-    await _flush(session)
+        await _flush(session)
+    else:
+        rows.append((_ZAAK, values))
+    if record is not None:
+        rows.append((_IDENTIFICATIE, record))
     (nieuw,) = await _render_new(session, ctx, zaak)
-    events.zaak_changed(
-        session, ctx, zaak, collection=ZAKEN, resource_url=nieuw["url"], actie="create", nieuw=nieuw,
-        toelichting=toelichting,
-    )  # fmt: skip
+    audit, job = events.zaak_changed_rows(
+        ctx, zaak, collection=ZAKEN, resource_url=nieuw["url"], actie="create", nieuw=nieuw, toelichting=toelichting
+    )
+    rows.append((_AUDIT, audit))
+    if job is not None:
+        rows.append((_JOB, job))
+        wake_after_commit(session)
+    # The zaak, its identificatie record, audit trail and notification in one statement on PostgreSQL.
+    await _write(insert_rows(session, rows))
     return zaak, nieuw
 
 

@@ -10,6 +10,7 @@ that a client took by hand earlier is skipped, and a reserved one is only ever u
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import select, union
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from zaakwerk.config import Settings
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, validation_error
+from zaakwerk.core.ids import new_uuid
 from zaakwerk.zaken.models import Zaak, ZaakIdentificatie, ZaakIdentificatieTeller
 
 NIET_UNIEK = "identificatie-niet-uniek"
@@ -100,18 +102,29 @@ async def ken_toe(
     identificatie: str,
     jaar: int,
     inv: Invalid,
-) -> str:
-    """The identificatie of a new zaak: the given one when free or reserved (then claimed), else a new one."""
+) -> tuple[str, dict[str, Any] | None]:
+    """The identificatie of a new zaak: the given one when free or reserved (then claimed), else a new one; with
+    the values of its new :class:`ZaakIdentificatie` record, which the caller inserts after the zaak (``None``
+    when a reserved record was claimed)."""
     if not identificatie:
         (identificatie,) = await genereer(session, settings, bronorganisatie, jaar)
-        session.add(ZaakIdentificatie(bronorganisatie=bronorganisatie, identificatie=identificatie, zaak_id=zaak_id))
-        return identificatie
+        return identificatie, _record(bronorganisatie, identificatie, zaak_id)
     query = select(_ZI).where(_ZI.bronorganisatie == bronorganisatie, _ZI.identificatie == identificatie)
     bestaand = (await session.execute(query.with_for_update())).scalar_one_or_none()
     if bestaand is None:
-        session.add(ZaakIdentificatie(bronorganisatie=bronorganisatie, identificatie=identificatie, zaak_id=zaak_id))
-    elif bestaand.zaak_id is None:
+        return identificatie, _record(bronorganisatie, identificatie, zaak_id)
+    if bestaand.zaak_id is None:
         bestaand.zaak_id = zaak_id
     else:
         inv.add("identificatie", NIET_UNIEK, "Deze identificatie bestaat al binnen de bronorganisatie.")
-    return identificatie
+    return identificatie, None
+
+
+def _record(bronorganisatie: str, identificatie: str, zaak_id: uuid.UUID) -> dict[str, Any]:
+    return {
+        "id": new_uuid(),
+        "bronorganisatie": bronorganisatie,
+        "identificatie": identificatie,
+        "zaak_id": zaak_id,
+        "aangemaakt": clock.now(),
+    }

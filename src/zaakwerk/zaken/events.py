@@ -11,8 +11,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from zaakwerk.core.jobs.outbox import publish
-from zaakwerk.core.zgw.audittrail import record
+from zaakwerk.core.jobs.models import Job
+from zaakwerk.core.jobs.outbox import notificatie_job
+from zaakwerk.core.jobs.queue import wake_after_commit
+from zaakwerk.core.zgw.audittrail import AuditTrail, audit_values
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken.models import Zaak
 
@@ -60,11 +62,36 @@ def zaak_changed(
 ) -> None:
     """Record ``actie`` (create, update, partial_update, destroy) on ``resource_url`` of ``collection`` below
     ``zaak`` in its audit trail and, unless ``notify`` is off, queue the notification."""
+    audit, job = zaak_changed_rows(
+        ctx, zaak, collection=collection, resource_url=resource_url, actie=actie, oud=oud, nieuw=nieuw,
+        weergave=weergave, toelichting=toelichting, notify=notify,
+    )  # fmt: skip
+    session.add(AuditTrail(**audit))
+    if job is not None:
+        session.add(Job(**job))
+        wake_after_commit(session)
+
+
+def zaak_changed_rows(
+    ctx: Ctx,
+    zaak: Zaak,
+    *,
+    collection: str,
+    resource_url: str,
+    actie: str,
+    oud: dict[str, Any] | None = None,
+    nieuw: dict[str, Any] | None = None,
+    weergave: str = "",
+    toelichting: str = "",
+    notify: bool = True,
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """What :func:`zaak_changed` adds, as column values of the audit trail row and the outbox job (``None``
+    without notification), for a write that inserts its rows in one statement; that write must call
+    :func:`wake_after_commit` when there is a job."""
     hoofd_object = ctx.url(ZAKEN, zaak.id)
     resource = RESOURCE[collection]
     principal = ctx.principal
-    record(
-        session,
+    audit = audit_values(
         bron="zrc",
         actie=actie,
         resultaat=_STATUS.get(actie, 200),
@@ -82,13 +109,14 @@ def zaak_changed(
         toelichting=toelichting,
         rsin=zaak.bronorganisatie,
     )
-    if notify:
-        publish(
-            session,
-            kanaal=KANAAL,
-            hoofd_object=hoofd_object,
-            resource=resource,
-            resource_url=resource_url,
-            actie=actie,
-            kenmerken=kenmerken(ctx, zaak),
-        )
+    if not notify:
+        return audit, None
+    job = notificatie_job(
+        kanaal=KANAAL,
+        hoofd_object=hoofd_object,
+        resource=resource,
+        resource_url=resource_url,
+        actie=actie,
+        kenmerken=kenmerken(ctx, zaak),
+    )
+    return audit, job

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.core import clock
-from zaakwerk.core.jobs.queue import enqueue
+from zaakwerk.core.jobs.queue import enqueue, job_values
 
 NOTIFICATIE = "notificatie"
 
@@ -78,3 +78,25 @@ def publish(
         kenmerken=kenmerken,
     )
     enqueue(session, NOTIFICATIE, message, key=hoofd_object)
+
+
+def notificatie_job(
+    *,
+    kanaal: str,
+    hoofd_object: str,
+    resource: str,
+    resource_url: str,
+    actie: str,
+    kenmerken: dict[str, str],
+) -> dict[str, Any]:
+    """The job row :func:`publish` would add, as column values (for a write that inserts its rows in one statement;
+    it must call :func:`~zaakwerk.core.jobs.queue.wake_after_commit`)."""
+    message = notificatie_message(
+        kanaal=kanaal,
+        hoofd_object=hoofd_object,
+        resource=resource,
+        resource_url=resource_url,
+        actie=actie,
+        kenmerken=kenmerken,
+    )
+    return job_values(NOTIFICATIE, message, key=hoofd_object)

@@ -32,19 +32,32 @@ def enqueue(
     ``key`` serialises jobs: a job does not start while an earlier job with the same key is queued or running
     (dead jobs no longer hold the line). Handlers run at least once, so they must be idempotent.
     """
-    now = clock.now()
-    job = Job(
-        kind=kind,
-        payload=payload,
-        status=JobStatus.queued.value,
-        attempts=0,
-        run_after=run_after or now,
-        key=key,
-        created=now,
-    )
+    job = Job(**job_values(kind, payload, run_after=run_after, key=key))
     session.add(job)
     _wake_after_commit(session.sync_session)
     return job
+
+
+def job_values(
+    kind: str, payload: dict[str, Any], *, run_after: dt.datetime | None = None, key: str | None = None
+) -> dict[str, Any]:
+    """The column values of a new job (:func:`enqueue` adds it as an object; a write that inserts its rows in one
+    statement uses them as they are and calls :func:`wake_after_commit`)."""
+    now = clock.now()
+    return {
+        "kind": kind,
+        "payload": payload,
+        "status": JobStatus.queued.value,
+        "attempts": 0,
+        "run_after": run_after or now,
+        "key": key,
+        "created": now,
+    }
+
+
+def wake_after_commit(session: AsyncSession) -> None:
+    """Wake this process's workers once the caller's transaction commits (jobs inserted without :func:`enqueue`)."""
+    _wake_after_commit(session.sync_session)
 
 
 # --- waking workers in this process -------------------------------------------------------------------------

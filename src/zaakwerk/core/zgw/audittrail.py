@@ -98,6 +98,41 @@ def record(
     ``oud``/``nieuw`` are the full JSON bodies before and after (``None`` for a create's before and a destroy's
     after). ``hoofd_object_uuid`` is taken from the ``hoofd_object`` URL when not given.
     """
+    entry = AuditTrail(
+        **audit_values(
+            bron=bron, actie=actie, resultaat=resultaat, hoofd_object=hoofd_object, resource=resource,
+            resource_url=resource_url, resource_weergave=resource_weergave, oud=oud, nieuw=nieuw,
+            hoofd_object_uuid=hoofd_object_uuid, applicatie_id=applicatie_id, applicatie_weergave=applicatie_weergave,
+            gebruikers_id=gebruikers_id, gebruikers_weergave=gebruikers_weergave, actie_weergave=actie_weergave,
+            toelichting=toelichting, rsin=rsin,
+        )
+    )  # fmt: skip
+    session.add(entry)
+    return entry
+
+
+def audit_values(
+    *,
+    bron: str,
+    actie: str,
+    resultaat: int,
+    hoofd_object: str,
+    resource: str,
+    resource_url: str,
+    resource_weergave: str = "",
+    oud: dict[str, Any] | None = None,
+    nieuw: dict[str, Any] | None = None,
+    hoofd_object_uuid: UUID | None = None,
+    applicatie_id: str = "",
+    applicatie_weergave: str = "",
+    gebruikers_id: str = "",
+    gebruikers_weergave: str = "",
+    actie_weergave: str | None = None,
+    toelichting: str = "",
+    rsin: str | None = None,
+) -> dict[str, Any]:
+    """The checked column values of one audit trail row (:func:`record` adds it as an object; a write that
+    inserts its rows in one statement uses them as they are)."""
     if bron not in BRONNEN:
         raise ValueError(f"Onbekende bron {bron!r} voor de audit trail.")
     if not 100 <= resultaat <= 599:
@@ -115,7 +150,7 @@ def record(
     ):
         if not value:
             raise ValueError(f"Audit trail zonder {name}.")
-    entry = AuditTrail(
+    return dict(
         uuid=new_uuid(),
         rsin=rsin,
         bron=bron,
@@ -138,8 +173,6 @@ def record(
         oud=oud,
         nieuw=nieuw,
     )
-    session.add(entry)
-    return entry
 
 
 # --- reading -------------------------------------------------------------------------------------------------
