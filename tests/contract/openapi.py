@@ -49,7 +49,7 @@ def validate_response(spec_file: str, response: httpx.Response) -> None:
     """
     api = _openapi(spec_file)
     request = response.request
-    server_url: str = next(iter(api.spec / "servers"))["url"]
+    server_url = str(next(iter(api.spec / "servers"))["url"])
     full_path = request.url.path
     if "://" in server_url:
         scheme, _, rest = server_url.partition("://")

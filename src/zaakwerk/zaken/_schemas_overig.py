@@ -12,8 +12,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field, field_validator
 
-from zaakwerk.catalogi._fields import INPUT_CONFIG, Url
 from zaakwerk.core import clock
+from zaakwerk.core.zgw.fields import INPUT_CONFIG, Url
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from zaakwerk.catalogi._fields import INPUT_CONFIG, Email, Url
+from zaakwerk.core.zgw.fields import INPUT_CONFIG, Email, Url
 
 
 def _optional_url(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from zaakwerk.catalogi._fields import INPUT_CONFIG, Url
+from zaakwerk.core.zgw.fields import INPUT_CONFIG, Url
 
 
 class ZaakEigenschapIn(BaseModel):

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from zaakwerk.catalogi._fields import INPUT_CONFIG, Url
+from zaakwerk.core.zgw.fields import INPUT_CONFIG, Url
 from zaakwerk.zaken._identificatie_schemas import OBJECT_IDENTIFICATIE
 from zaakwerk.zaken._schemas_rollen import OptionalUrl
 
