@@ -112,6 +112,7 @@ def demo(
     base = settings.base_url or f"http://{settings.host}:{settings.port}"
     table = Table(title="Zaakwerk demo", show_header=False)
     for name, path in (
+        ("Zaken API", "/zaken/api/v1/"),
         ("Catalogi API", "/catalogi/api/v1/"),
         ("Autorisaties API", "/autorisaties/api/v1/"),
         ("Referentielijsten API", "/referentielijsten/api/v1/"),
