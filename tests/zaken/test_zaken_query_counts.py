@@ -57,7 +57,9 @@ async def test_statements_do_not_grow_with_the_page(
     assert many <= most
 
 
-async def test_detail_costs_two_statements(api: Api, app: FastAPI, db: Database, catalogus: Catalogus) -> None:
+async def test_detail_costs_one_statement_on_postgresql_two_on_sqlite(
+    api: Api, app: FastAPI, db: Database, catalogus: Catalogus
+) -> None:
     klacht = catalogus["VBG-KLACHT"]
     zaak = await insert_zaak(app, klacht)
     await add(app, rol(zaak, klacht), zaakobject(zaak))
@@ -65,4 +67,5 @@ async def test_detail_costs_two_statements(api: Api, app: FastAPI, db: Database,
     await api.get(url)
     with count_statements(db) as seen:
         assert (await api.get(url)).status_code == 200
-    assert len(seen) == 2  # the zaak row, the URL lists
+    # PostgreSQL aggregates the URL lists into the zaak row; SQLite reads them in a second statement.
+    assert len(seen) == (1 if db.reader.dialect.name == "postgresql" else 2)

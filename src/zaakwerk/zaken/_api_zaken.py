@@ -31,7 +31,14 @@ from zaakwerk.core.zgw.rows import in_ids, native_ids
 from zaakwerk.zaken import access
 from zaakwerk.zaken._api_common import access_columns, read_ctx
 from zaakwerk.zaken._filters_zaken import FILTERS, Values, ordering, zaak_filters
-from zaakwerk.zaken._read_zaken import ZAAK_FIELDS, Z, render_zaken, zaak_query
+from zaakwerk.zaken._read_zaken import (
+    ZAAK_FIELDS,
+    Z,
+    render_zaken,
+    render_zaken_embedded,
+    zaak_query,
+    zaak_query_embedded,
+)
 from zaakwerk.zaken._zoek import Polygon, bbox_condition, expand_paths, parse_fields, parse_zoek, project, within
 
 router = APIRouter()
@@ -114,21 +121,30 @@ async def _page(
     conditions = [access.zaak_predicate(principal), *where]
     async with reader(request).connect() as conn:
         if area is None:
-            rows, count = await _plain_page(conn, conditions, order, page, size)
+            native = native_ids(conn)
+            rows, count = await _plain_page(conn, conditions, order, page, size, native)
+            if native:
+                return render_zaken_embedded(rows, read_ctx(request)), count
         else:
             rows, count = await _geo_page(conn, conditions, order, area, page, size)
         return await render_zaken(conn, rows, read_ctx(request)), count
 
 
 async def _plain_page(
-    conn: AsyncConnection, conditions: list[ColumnElement[bool]], order: Sequence[Any], page: int, size: int
+    conn: AsyncConnection,
+    conditions: list[ColumnElement[bool]],
+    order: Sequence[Any],
+    page: int,
+    size: int,
+    native: bool,
 ) -> tuple[list[Any], int]:
     """The count over the zaak table alone (not over a subquery of every rendered column): a smaller statement to
     build, cache-key and plan, and on PostgreSQL an index-only scan when the filters' index covers it."""
     count = (await conn.execute(select(func.count()).select_from(Z.__table__).where(*conditions))).scalar_one()
     if count == 0 or (page - 1) * size >= count:
         return [], int(count)
-    query = zaak_query().where(*conditions).order_by(*order).offset((page - 1) * size).limit(size)
+    query = zaak_query_embedded() if native else zaak_query()
+    query = query.where(*conditions).order_by(*order).offset((page - 1) * size).limit(size)
     return list((await conn.execute(query)).all()), int(count)
 
 
@@ -194,8 +210,9 @@ async def zaak_zoek(request: Request, principal: Principal = Depends(access.leze
 
 
 @cache
-def _detail_statement() -> Select[Any]:
-    return zaak_query().add_columns(*access_columns()).where(Z.id == bindparam("id"))
+def _detail_statement(native: bool) -> Select[Any]:
+    query = zaak_query_embedded() if native else zaak_query()
+    return query.add_columns(*access_columns()).where(Z.id == bindparam("id"))
 
 
 @router.api_route("/zaken/{uuid}", methods=["GET", "HEAD"], name="zaak_read")
@@ -205,11 +222,15 @@ async def zaak_read(request: Request, uuid: uuid.UUID, principal: Principal = De
     raw_expand = request.query_params.get("expand")
     parse_expand(raw_expand, EXPAND)
     async with reader(request).connect() as conn:
-        row = (await conn.execute(_detail_statement(), {"id": uuid})).first()
+        native = native_ids(conn)
+        row = (await conn.execute(_detail_statement(native), {"id": uuid})).first()
         if row is None:
             raise not_found()
         if not access.may(principal, access.LEZEN, row._zaaktype_id, row._vertrouwelijkheid):
             raise permission_denied("U heeft geen leesrechten op deze zaak (zaaktype of vertrouwelijkheid).")
-        data = (await render_zaken(conn, [row], read_ctx(request)))[0]
+        if native:
+            data = render_zaken_embedded([row], read_ctx(request))[0]
+        else:
+            data = (await render_zaken(conn, [row], read_ctx(request)))[0]
     await expand_zaken(request, [data], raw_expand)
     return detail_response(request, data, headers=CRS)
