@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, Update, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.core.errors import Invalid, not_found, permission_denied, validation_errors
@@ -26,19 +26,26 @@ DOES_NOT_EXIST = "does_not_exist"
 BAD_URL = "bad-url"
 
 
-async def insert_rows(session: AsyncSession, rows: Sequence[tuple[Table, dict[str, Any]]]) -> None:
-    """Insert new rows of several tables, in this order. On PostgreSQL in one statement (all but the last as
-    data-modifying CTEs; foreign keys between them are checked at the end of the statement): a write pays for
-    every round trip. Elsewhere one statement per row (SQLite has no round trips to save)."""
+async def insert_rows(
+    session: AsyncSession, rows: Sequence[tuple[Table, dict[str, Any]]], *, then: Update | None = None
+) -> None:
+    """Insert new rows of several tables in this order, then run ``then`` (an UPDATE that may refer to them).
+
+    On PostgreSQL this is one statement (the inserts as data-modifying CTEs; foreign keys between the rows are
+    checked at the end of the statement): a write pays for every round trip. Elsewhere one statement each
+    (SQLite has no round trips to save)."""
     if session.get_bind().dialect.name != "postgresql":
         for table, values in rows:
             await session.execute(insert(table).values(values))
+        if then is not None:
+            await session.execute(then)
+        return
+    ctes = [insert(table).values(values).cte(f"r{i}") for i, (table, values) in enumerate(rows)]
+    if then is not None:
+        await session.execute(then.add_cte(*ctes))
         return
     *first, (table, values) = rows
-    statement = insert(table).values(values)
-    if first:
-        statement = statement.add_cte(*(insert(t).values(v).cte(f"r{i}") for i, (t, v) in enumerate(first)))
-    await session.execute(statement)
+    await session.execute(insert(table).values(values).add_cte(*ctes[: len(first)]))
 
 
 async def get_or_404(session: AsyncSession, model: type[Any], id_: uuid.UUID) -> Any:

@@ -12,24 +12,33 @@ nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, permission_denied, validation_error
+from zaakwerk.core.ids import new_uuid
+from zaakwerk.core.jobs.models import Job
+from zaakwerk.core.jobs.queue import wake_after_commit
+from zaakwerk.core.zgw.audittrail import AuditTrail
 from zaakwerk.core.zgw.rows import iso, iso_datetime
 from zaakwerk.zaken import access, events
 from zaakwerk.zaken._archief import afleiden
 from zaakwerk.zaken._context import ROLLEN, STATUSSEN, ZAKEN, Ctx
 from zaakwerk.zaken._schemas_status import StatusIn
-from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, is_closed
+from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, insert_rows, is_closed
 from zaakwerk.zaken._typen import StatusTypeInfo, Typen
 from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak
 
 ZAAKTYPE_MISMATCH = "zaaktype-mismatch"
+
+_STATUS = cast(Table, Status.__table__)
+_ZAAK = cast(Table, Zaak.__table__)
+_AUDIT = cast(Table, AuditTrail.__table__)
+_JOB = cast(Table, Job.__table__)
 
 # Any of these on the zaak lets a client add statussen at all; which one a given status needs is decided below.
 _SCOPES = (
@@ -219,25 +228,41 @@ async def create_status_rendered(
         _check_open_zaak(ctx, zaak)
     resultaattype = await _resultaattype_of(session, zaak) if sluit else None
 
-    status = Status(
-        rsin=zaak.bronorganisatie,
-        zaak_id=zaak.id,
-        statustype_id=statustype.id,
-        datum_status_gezet=data.datum_status_gezet.astimezone(dt.UTC),
-        statustoelichting=data.statustoelichting,
-        gezetdoor_id=gezetdoor.id if gezetdoor is not None else None,
-    )
+    values: dict[str, Any] = {
+        "id": new_uuid(),
+        "rsin": zaak.bronorganisatie,
+        "zaak_id": zaak.id,
+        "statustype_id": statustype.id,
+        "datum_status_gezet": data.datum_status_gezet.astimezone(dt.UTC),
+        "statustoelichting": data.statustoelichting,
+        "gezetdoor_id": gezetdoor.id if gezetdoor is not None else None,
+        "aangemaakt": clock.now(),
+    }
+    status = Status(**values)
+    body = status_data(ctx, status, laatste)
+    if not (sluit or heropent):
+        # The common case: the status, its audit trail row and notification, and the zaak's pointer to its
+        # latest status in one statement on PostgreSQL.
+        audit, job = events.zaak_changed_rows(
+            ctx, zaak, collection=STATUSSEN, resource_url=body["url"], actie="create", nieuw=body,
+            toelichting=toelichting,
+        )  # fmt: skip
+        rows = [(_STATUS, values), (_AUDIT, audit), *([(_JOB, job)] if job is not None else [])]
+        pointer = update(_ZAAK).where(_ZAAK.c.id == zaak.id).values(status_id=status.id, gewijzigd=clock.now())
+        await insert_rows(session, rows, then=pointer if laatste else None)
+        if job is not None:
+            wake_after_commit(session)
+        return status, dict(body)
+
     session.add(status)
     await session.flush()
     oud = _zaak_afsluiting(ctx, zaak)
-    if laatste:
-        zaak.status_id = status.id
+    zaak.status_id = status.id
     reden = ""
     if resultaattype is not None:
         reden = await _sluit(session, ctx, zaak, status, resultaattype)
-    elif heropent:
+    else:
         _heropen(zaak)
-    body = status_data(ctx, status, laatste)
     events.zaak_changed(
         session,
         ctx,
@@ -248,16 +273,15 @@ async def create_status_rendered(
         nieuw=body,
         toelichting=toelichting,
     )
-    if sluit or heropent:
-        events.zaak_changed(
-            session,
-            ctx,
-            zaak,
-            collection=ZAKEN,
-            resource_url=ctx.zaak_url(zaak.id),
-            actie="partial_update",
-            oud=oud,
-            nieuw=_zaak_afsluiting(ctx, zaak),
-            toelichting=" ".join(t for t in (toelichting, reden) if t),
-        )
+    events.zaak_changed(
+        session,
+        ctx,
+        zaak,
+        collection=ZAKEN,
+        resource_url=ctx.zaak_url(zaak.id),
+        actie="partial_update",
+        oud=oud,
+        nieuw=_zaak_afsluiting(ctx, zaak),
+        toelichting=" ".join(t for t in (toelichting, reden) if t),
+    )
     return status, dict(body)
