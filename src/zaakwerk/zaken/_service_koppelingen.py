@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +29,7 @@ from zaakwerk.zaken._service_common import check_zaak_write, get_or_404, zaak_fo
 from zaakwerk.zaken.models import KlantContact, Zaak, ZaakContactMoment, ZaakVerzoek
 
 _GENERATE_ATTEMPTS = 8
+Link = TypeVar("Link", ZaakContactMoment, ZaakVerzoek)
 
 
 def zaken_base(ctx: Ctx) -> str:
@@ -99,44 +101,66 @@ async def create_zaakcontactmoment(
     session: AsyncSession, ctx: Ctx, data: ZaakContactMomentIn, toelichting: str = ""
 ) -> ZaakContactMoment:
     """zrc-025 (synchronisation with contactmomenten): see the module docstring."""
-    zaak = await zaak_for_child_write(session, ctx, data.zaak)
-    obj = ZaakContactMoment(rsin=zaak.bronorganisatie, zaak_id=zaak.id, contactmoment=data.contactmoment)
-    session.add(obj)
-    await session.flush()
-    nieuw = zaakcontactmoment_dict(zaken_base(ctx), obj)
-    _changed(session, ctx, zaak, ZAAKCONTACTMOMENTEN, obj.id, "create", nieuw=nieuw, toelichting=toelichting)
-    return obj
+
+    def new(zaak: Zaak) -> ZaakContactMoment:
+        return ZaakContactMoment(rsin=zaak.bronorganisatie, zaak_id=zaak.id, contactmoment=data.contactmoment)
+
+    return await _create_link(session, ctx, data.zaak, new, ZAAKCONTACTMOMENTEN, zaakcontactmoment_dict, toelichting)
 
 
 async def delete_zaakcontactmoment(session: AsyncSession, ctx: Ctx, id_: uuid.UUID, toelichting: str = "") -> None:
-    obj: ZaakContactMoment = await get_or_404(session, ZaakContactMoment, id_)
-    zaak = await zaak_of(session, ctx, obj.zaak_id)
-    oud = zaakcontactmoment_dict(zaken_base(ctx), obj)
-    await session.delete(obj)
-    await session.flush()
-    _changed(session, ctx, zaak, ZAAKCONTACTMOMENTEN, id_, "destroy", oud=oud, toelichting=toelichting)
+    await _delete_link(session, ctx, ZaakContactMoment, id_, ZAAKCONTACTMOMENTEN, zaakcontactmoment_dict, toelichting)
 
 
 async def create_zaakverzoek(
     session: AsyncSession, ctx: Ctx, data: ZaakVerzoekIn, toelichting: str = ""
 ) -> ZaakVerzoek:
     """zrc-024 (synchronisation with verzoeken): see the module docstring."""
-    zaak = await zaak_for_child_write(session, ctx, data.zaak)
-    obj = ZaakVerzoek(rsin=zaak.bronorganisatie, zaak_id=zaak.id, verzoek=data.verzoek)
-    session.add(obj)
-    await session.flush()
-    nieuw = zaakverzoek_dict(zaken_base(ctx), obj)
-    _changed(session, ctx, zaak, ZAAKVERZOEKEN, obj.id, "create", nieuw=nieuw, toelichting=toelichting)
-    return obj
+
+    def new(zaak: Zaak) -> ZaakVerzoek:
+        return ZaakVerzoek(rsin=zaak.bronorganisatie, zaak_id=zaak.id, verzoek=data.verzoek)
+
+    return await _create_link(session, ctx, data.zaak, new, ZAAKVERZOEKEN, zaakverzoek_dict, toelichting)
 
 
 async def delete_zaakverzoek(session: AsyncSession, ctx: Ctx, id_: uuid.UUID, toelichting: str = "") -> None:
-    obj: ZaakVerzoek = await get_or_404(session, ZaakVerzoek, id_)
+    await _delete_link(session, ctx, ZaakVerzoek, id_, ZAAKVERZOEKEN, zaakverzoek_dict, toelichting)
+
+
+async def _create_link(
+    session: AsyncSession,
+    ctx: Ctx,
+    zaak_url: str,
+    new: Callable[[Zaak], Link],
+    collection: str,
+    render: Callable[[str, Any], dict[str, Any]],
+    toelichting: str,
+) -> Link:
+    """A zaakcontactmoment or zaakverzoek: a URL stored on the zaak, nothing synchronised (zrc-024/zrc-025)."""
+    zaak = await zaak_for_child_write(session, ctx, zaak_url)
+    obj = new(zaak)
+    session.add(obj)
+    await session.flush()
+    nieuw = render(zaken_base(ctx), obj)
+    _changed(session, ctx, zaak, collection, obj.id, "create", nieuw=nieuw, toelichting=toelichting)
+    return obj
+
+
+async def _delete_link(
+    session: AsyncSession,
+    ctx: Ctx,
+    model: type[Link],
+    id_: uuid.UUID,
+    collection: str,
+    render: Callable[[str, Any], dict[str, Any]],
+    toelichting: str,
+) -> None:
+    obj: Link = await get_or_404(session, model, id_)
     zaak = await zaak_of(session, ctx, obj.zaak_id)
-    oud = zaakverzoek_dict(zaken_base(ctx), obj)
+    oud = render(zaken_base(ctx), obj)
     await session.delete(obj)
     await session.flush()
-    _changed(session, ctx, zaak, ZAAKVERZOEKEN, id_, "destroy", oud=oud, toelichting=toelichting)
+    _changed(session, ctx, zaak, collection, id_, "destroy", oud=oud, toelichting=toelichting)
 
 
 def _changed(
