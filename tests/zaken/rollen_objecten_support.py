@@ -3,14 +3,11 @@ what a write left behind (audit trail, notification)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
-from zaakwerk.core.db import Database
 from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.core.zgw.audittrail import AuditTrail
@@ -37,18 +34,3 @@ async def notificaties(app: FastAPI, resource_url: str) -> list[str]:
     async with app.state.db.reader.connect() as conn:
         payloads = (await conn.execute(select(Job.payload).order_by(Job.id))).scalars()
         return [p["actie"] for p in payloads if p.get("resourceUrl") == resource_url]
-
-
-@contextmanager
-def count_statements(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def listener(*args: Any) -> None:
-        statements.append(args[2])
-
-    engine = db.reader.sync_engine
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)

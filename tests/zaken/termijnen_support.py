@@ -9,12 +9,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from zaakwerk.autorisaties.auth import Principal
 from zaakwerk.catalogi.models import ZaakType
 from zaakwerk.core import clock
-from zaakwerk.core.db import Database
 from zaakwerk.core.errors import Invalid
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.zaken import termijnen
@@ -81,19 +80,3 @@ async def lees(app: FastAPI, zaak_id: uuid.UUID) -> tuple[Zaak, list[Opschorting
             )
         ).all()
     return zaak, list(opschortingen), list(verlengingen)
-
-
-@contextmanager
-def count_statements(db: Database) -> Iterator[list[str]]:
-    """The SQL statements sent while the block runs."""
-    statements: list[str] = []
-
-    def listener(*args: Any) -> None:
-        statements.append(args[2])
-
-    engine = db.reader.sync_engine
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)

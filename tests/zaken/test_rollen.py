@@ -10,9 +10,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from tests.catalogi.test_query_counts import count_statements
 from tests.contract.openapi import validate_response
 from tests.zaken.conftest import BASE, Api, Catalogus, ZaakType, client_with, insert_zaak, zaak_url, zrc_rechten
-from tests.zaken.rollen_objecten_support import add_rows, audit_acties, count_rows, count_statements, notificaties
+from tests.zaken.rollen_objecten_support import add_rows, audit_acties, count_rows, notificaties
 from zaakwerk.core.db import Database
 from zaakwerk.zaken import models as zrc
 

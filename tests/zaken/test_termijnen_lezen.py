@@ -10,8 +10,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from tests.catalogi.test_query_counts import count_statements
 from tests.zaken.conftest import Catalogus, insert_zaak
-from tests.zaken.termijnen_support import count_statements, op, wijzig
+from tests.zaken.termijnen_support import op, wijzig
 from zaakwerk.core.db import Database
 from zaakwerk.core.errors import ZGWError
 from zaakwerk.core.uow import UnitOfWork
