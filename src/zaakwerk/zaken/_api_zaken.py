@@ -138,14 +138,17 @@ async def _plain_page(
     size: int,
     native: bool,
 ) -> tuple[list[Any], int]:
-    """The count over the zaak table alone (not over a subquery of every rendered column): a smaller statement to
-    build, cache-key and plan, and on PostgreSQL an index-only scan when the filters' index covers it."""
-    count = (await conn.execute(select(func.count()).select_from(Z.__table__).where(*conditions))).scalar_one()
-    if count == 0 or (page - 1) * size >= count:
-        return [], int(count)
+    """One statement: the page's rows, each carrying the exact count (an uncorrelated scalar subquery the database
+    evaluates once) as its last column. Only an empty page past the first needs the count on its own."""
+    count = select(func.count()).select_from(Z.__table__).where(*conditions)
     query = zaak_query_embedded() if native else zaak_query()
-    query = query.where(*conditions).order_by(*order).offset((page - 1) * size).limit(size)
-    return list((await conn.execute(query)).all()), int(count)
+    query = query.add_columns(count.scalar_subquery().label("_count")).where(*conditions)
+    rows = (await conn.execute(query.order_by(*order).offset((page - 1) * size).limit(size))).all()
+    if rows:
+        return list(rows), int(rows[0][-1])
+    if page == 1:
+        return [], 0
+    return [], int((await conn.execute(count)).scalar_one())
 
 
 @cache
