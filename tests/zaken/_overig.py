@@ -1,6 +1,6 @@
 """Helpers of the tests of klantcontacten, zaakcontactmomenten, zaakverzoeken, zaaknotities,
-zaakinformatieobjecten and zaakbesluiten: what a write left behind (rows, audit trail, notifications) and how many
-statements a list costs."""
+zaakinformatieobjecten and zaakbesluiten: what a write left behind (rows, audit trail, notifications); and how many
+statements a list costs (every child resource's query-count test)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ import uuid
 import httpx
 from fastapi import FastAPI
 
-from tests.catalogi.test_query_counts import count_statements
 from tests.contract.openapi import validate_response
+from tests.zaken._overig import statements_stay_fixed
 from tests.zaken.conftest import BASE, Api, Catalogus, client_with, insert_zaak, zaak_url, zrc_rechten
 from tests.zaken.test_statussen import close, count, get_zaak, notificaties, set_resultaat, trail
 from zaakwerk.core.db import Database
@@ -210,16 +210,4 @@ async def test_list_query_count_does_not_grow(api: Api, app: FastAPI, db: Databa
         for _ in range(n):
             await set_resultaat(api, await insert_zaak(app, klacht), klacht.resultaattypen[0])
 
-    async def statements() -> int:
-        await api.get("/resultaten")
-        with count_statements(db) as seen:
-            r = await api.get("/resultaten")
-        assert r.status_code == 200, r.text
-        return len(seen)
-
-    await grow(2)
-    few = await statements()
-    await grow(8)
-    many = await statements()
-    assert many == few
-    assert many <= 3
+    await statements_stay_fixed(api, db, "/resultaten", grow, limit=3)

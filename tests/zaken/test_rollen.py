@@ -10,8 +10,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.catalogi.test_query_counts import count_statements
 from tests.contract.openapi import validate_response
+from tests.zaken._overig import statements_stay_fixed
 from tests.zaken.conftest import BASE, Api, Catalogus, ZaakType, client_with, insert_zaak, zaak_url, zrc_rechten
 from tests.zaken.rollen_objecten_support import add_rows, audit_acties, count_rows, notificaties
 from zaakwerk.core.db import Database
@@ -299,17 +299,7 @@ async def test_list_query_count_does_not_grow(api: Api, app: FastAPI, db: Databa
             zaak = await insert_zaak(app, klacht)
             await api.create("rollen", rol_body(zaak, klacht))
 
-    async def statements() -> int:
-        await api.get("/rollen")
-        with count_statements(db) as seen:
-            r = await api.get("/rollen")
-        assert r.status_code == 200, r.text
-        return len(seen)
-
-    await grow(2)
-    few = await statements()
-    await grow(8)
-    assert await statements() == few <= 3
+    await statements_stay_fixed(api, db, "/rollen", grow, limit=3)
 
 
 async def test_rol_with_only_a_betrokkene_url(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
