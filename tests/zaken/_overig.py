@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import httpx
 from sqlalchemy import func, select
 
 from tests.catalogi.test_query_counts import count_statements
@@ -17,6 +18,11 @@ from zaakwerk.core.jobs.outbox import NOTIFICATIE
 from zaakwerk.core.zgw.audittrail import AuditTrail
 
 SPEC = "zaken-api-1.7.0.yaml"
+
+
+def codes(r: httpx.Response) -> list[tuple[str, str]]:
+    """The (name, code) of every invalidParam, in the response's order."""
+    return [(p["name"], p["code"]) for p in r.json()["invalidParams"]]
 
 
 async def rows(db: Database, model: Any) -> int:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
+from tests.contract.openapi import validate_response
 from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.core.zgw.audittrail import AuditTrail
@@ -34,3 +36,10 @@ async def notificaties(app: FastAPI, resource_url: str) -> list[str]:
     async with app.state.db.reader.connect() as conn:
         payloads = (await conn.execute(select(Job.payload).order_by(Job.id))).scalars()
         return [p["actie"] for p in payloads if p.get("resourceUrl") == resource_url]
+
+
+def invalid(r: httpx.Response) -> list[tuple[str, str]]:
+    """The sorted (name, code) of the invalidParams of a 400 (contract-validated)."""
+    assert r.status_code == 400, r.text
+    validate_response("zaken-api-1.7.0.yaml", r)
+    return sorted((p["name"], p["code"]) for p in r.json()["invalidParams"])

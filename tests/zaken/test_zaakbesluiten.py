@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.contract.openapi import validate_response
-from tests.zaken._overig import SPEC, audit, messages, nothing_written, rows, statements_stay_fixed
+from tests.zaken._overig import SPEC, audit, codes, messages, nothing_written, rows, statements_stay_fixed
 from tests.zaken.conftest import HOST, Api, Catalogus, client_with, insert_zaak, zaak_url, zrc_rechten
 from zaakwerk.catalogi.models import BesluitType
 from zaakwerk.core.db import Database
@@ -62,10 +62,6 @@ async def besluittype_url(app: FastAPI, omschrijving: str = "Beslissing op bezwa
 
 async def bezwaar_besluit(app: FastAPI, brc: FakeBesluiten, zaak: Zaak) -> str:
     return brc.add(await besluittype_url(app), zaak_url(zaak))
-
-
-def codes(r: httpx.Response) -> list[tuple[str, str]]:
-    return [(p["name"], p["code"]) for p in r.json()["invalidParams"]]
 
 
 async def test_create_list_detail_delete(

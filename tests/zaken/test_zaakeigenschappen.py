@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from tests.contract.openapi import validate_response
 from tests.zaken._overig import statements_stay_fixed
 from tests.zaken.conftest import ZTC, Api, Catalogus, client_with, insert_zaak, zaak_url, zrc_rechten
-from tests.zaken.rollen_objecten_support import audit_acties, count_rows, notificaties
+from tests.zaken.rollen_objecten_support import audit_acties, count_rows, invalid, notificaties
 from zaakwerk.core.db import Database
 from zaakwerk.zaken import models as zrc
 
@@ -26,12 +26,6 @@ def body(zaak: zrc.Zaak, eigenschap: str, waarde: str) -> dict[str, Any]:
 
 def path(zaak: zrc.Zaak | uuid.UUID) -> str:
     return f"{zaak_url(zaak)}/zaakeigenschappen"
-
-
-def invalid(r: httpx.Response) -> list[tuple[str, str]]:
-    assert r.status_code == 400, r.text
-    validate_response(SPEC, r)
-    return sorted((p["name"], p["code"]) for p in r.json()["invalidParams"])
 
 
 async def test_create_copies_naam_and_shows_in_the_zaak(api: Api, app: FastAPI, catalogus: Catalogus) -> None:

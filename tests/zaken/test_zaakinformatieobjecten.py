@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.contract.openapi import validate_response
-from tests.zaken._overig import SPEC, audit, messages, nothing_written, rows, statements_stay_fixed
+from tests.zaken._overig import SPEC, audit, codes, messages, nothing_written, rows, statements_stay_fixed
 from tests.zaken.conftest import HOST, Api, Catalogus, client_with, insert_zaak, zaak_url, zrc_rechten
 from zaakwerk.catalogi.models import InformatieObjectType
 from zaakwerk.core.db import Database
@@ -82,10 +82,6 @@ async def iot_url(app: FastAPI, omschrijving: str) -> str:
 
 async def klaagschrift(app: FastAPI, drc: FakeDocumenten) -> str:
     return drc.add(await iot_url(app, "Klaagschrift"))
-
-
-def codes(r: httpx.Response) -> list[tuple[str, str]]:
-    return [(p["name"], p["code"]) for p in r.json()["invalidParams"]]
 
 
 async def test_zrc_004_relation_and_registratiedatum_are_set_by_the_server(

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import update
 
 from tests.contract.openapi import validate_response
-from tests.zaken._overig import SPEC, audit, messages, nothing_written, rows, statements_stay_fixed
+from tests.zaken._overig import SPEC, audit, codes, messages, nothing_written, rows, statements_stay_fixed
 from tests.zaken.conftest import Api, Catalogus, client_with, insert_zaak, zaak_url, zrc_rechten
 from zaakwerk.core.db import Database
 from zaakwerk.core.uow import UnitOfWork
@@ -23,10 +23,6 @@ def body(zaak: str, **over: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"gerelateerdAan": zaak, "onderwerp": "Terugbelverzoek", "tekst": "Klant graag terugbellen."}
     data.update(over)
     return data
-
-
-def codes(r: httpx.Response) -> list[tuple[str, str]]:
-    return [(p["name"], p["code"]) for p in r.json()["invalidParams"]]
 
 
 async def test_create_fills_defaults_and_renders_the_spec(

@@ -24,7 +24,7 @@ from tests.zaken.conftest import (
     zaak_url,
     zrc_rechten,
 )
-from tests.zaken.rollen_objecten_support import add_rows, audit_acties, count_rows, notificaties
+from tests.zaken.rollen_objecten_support import add_rows, audit_acties, count_rows, invalid, notificaties
 from zaakwerk.catalogi import models as ztc
 from zaakwerk.core.db import Database
 from zaakwerk.zaken import models as zrc
@@ -58,12 +58,6 @@ def zaakobject_body(zaak: zrc.Zaak, object_type: str = "adres", **over: Any) -> 
         body["objectTypeOverige"] = "boom"
     body.update(over)
     return body
-
-
-def invalid(r: httpx.Response) -> list[tuple[str, str]]:
-    assert r.status_code == 400, r.text
-    validate_response(SPEC, r)
-    return sorted((p["name"], p["code"]) for p in r.json()["invalidParams"])
 
 
 async def zaakobjecttype(app: FastAPI, zaaktype: ZaakType) -> str:
