@@ -103,7 +103,9 @@ async def zaak_list(request: Request, principal: Principal = Depends(access.leze
     raw_expand = request.query_params.get("expand")
     parse_expand(raw_expand, EXPAND)
     page = get_page(request)
-    results, count = await _page(request, principal, where, order, page)
+    # The conditions are shared per filter (see zaak_filters), so with the ordering they name the statement.
+    shape = (*map(id, where), request.query_params.get("ordering"))
+    results, count = await _page(request, principal, where, values.params, order, page, shape=shape)
     await expand_zaken(request, results, raw_expand)
     return json_response(paginated(request, results, count, page, page_size(request)), headers=CRS)
 
@@ -112,43 +114,85 @@ async def _page(
     request: Request,
     principal: Principal,
     where: Sequence[ColumnElement[bool]],
+    params: dict[str, Any],
     order: Sequence[Any],
     page: int,
     area: list[Polygon] | None = None,
+    shape: tuple[Any, ...] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One rendered page of the readable zaken matching ``where`` (and lying ``within`` ``area``), and the count."""
+    """One rendered page of the readable zaken matching ``where`` (bound with ``params``; lying ``within``
+    ``area``), and the count. ``shape`` names the statement when ``where`` holds only shared conditions."""
     size = page_size(request)
     conditions = [access.zaak_predicate(principal), *where]
     async with reader(request).connect() as conn:
         if area is None:
             native = native_ids(conn)
-            rows, count = await _plain_page(conn, conditions, order, page, size, native)
+            key = None if shape is None else (*shape, native)
+            statement = _page_statement(key, conditions, order, native)
+            bound = {**params, "_offset": (page - 1) * size, "_limit": size}
+            rows, count = await _plain_page(conn, statement, conditions, bound, page)
             if native:
                 return render_zaken_embedded(rows, read_ctx(request)), count
         else:
-            rows, count = await _geo_page(conn, conditions, order, area, page, size)
+            rows, count = await _geo_page(conn, conditions, params, order, area, page, size)
         return await render_zaken(conn, rows, read_ctx(request)), count
+
+
+# Page statements by (shape, engine), each with the conditions it was built from: it is used only for the very
+# same objects (an id is unique only while its object lives; a predicate rebuilt for other rights is another
+# object, and the statement is rebuilt too).
+_STATEMENTS: dict[tuple[Any, ...], tuple[list[ColumnElement[bool]], Select[Any]]] = {}
+_STATEMENTS_MAX = 512
+
+
+def _page_statement(
+    key: tuple[Any, ...] | None,
+    conditions: list[ColumnElement[bool]],
+    order: Sequence[Any],
+    native: bool,
+) -> Select[Any]:
+    """The page's rows, each carrying the exact count (an uncorrelated scalar subquery the database evaluates
+    once) as its last column; offset and limit bound at execution. Built once per ``key`` (SQLAlchemy then
+    also keeps its compiled form: no statement building nor cache key per request)."""
+    if key is not None:
+        cached = _STATEMENTS.get(key)
+        if cached is not None and _same(cached[0], conditions):
+            return cached[1]
+    count = select(func.count()).select_from(Z.__table__).where(*conditions).scalar_subquery()
+    query = zaak_query_embedded() if native else zaak_query()
+    statement = (
+        query.add_columns(count.label("_count"))
+        .where(*conditions)
+        .order_by(*order)
+        .offset(bindparam("_offset"))
+        .limit(bindparam("_limit"))
+    )
+    if key is not None:
+        if len(_STATEMENTS) >= _STATEMENTS_MAX:
+            _STATEMENTS.clear()
+        _STATEMENTS[key] = (conditions, statement)
+    return statement
+
+
+def _same(built: list[ColumnElement[bool]], conditions: list[ColumnElement[bool]]) -> bool:
+    return len(built) == len(conditions) and all(a is b for a, b in zip(built, conditions, strict=True))
 
 
 async def _plain_page(
     conn: AsyncConnection,
+    statement: Select[Any],
     conditions: list[ColumnElement[bool]],
-    order: Sequence[Any],
+    params: dict[str, Any],
     page: int,
-    size: int,
-    native: bool,
 ) -> tuple[list[Any], int]:
-    """One statement: the page's rows, each carrying the exact count (an uncorrelated scalar subquery the database
-    evaluates once) as its last column. Only an empty page past the first needs the count on its own."""
-    count = select(func.count()).select_from(Z.__table__).where(*conditions)
-    query = zaak_query_embedded() if native else zaak_query()
-    query = query.add_columns(count.scalar_subquery().label("_count")).where(*conditions)
-    rows = (await conn.execute(query.order_by(*order).offset((page - 1) * size).limit(size))).all()
+    """Only an empty page past the first needs the count on its own."""
+    rows = (await conn.execute(statement, params)).all()
     if rows:
         return list(rows), int(rows[0][-1])
     if page == 1:
         return [], 0
-    return [], int((await conn.execute(count)).scalar_one())
+    count = select(func.count()).select_from(Z.__table__).where(*conditions)
+    return [], int((await conn.execute(count, params)).scalar_one())
 
 
 @cache
@@ -159,6 +203,7 @@ def _rows_by_id(native: bool) -> Select[Any]:
 async def _geo_page(
     conn: AsyncConnection,
     conditions: list[ColumnElement[bool]],
+    params: dict[str, Any],
     order: Sequence[Any],
     area: list[Polygon],
     page: int,
@@ -166,7 +211,7 @@ async def _geo_page(
 ) -> tuple[list[Any], int]:
     """The bounding-box candidates in order, tested exactly, THEN paged: count and pages are exact."""
     candidates = await conn.execute(
-        select(Z.id, Z.zaakgeometrie).where(*conditions, bbox_condition(area)).order_by(*order)
+        select(Z.id, Z.zaakgeometrie).where(*conditions, bbox_condition(area)).order_by(*order), params
     )
     ids = [c.id for c in candidates if c.zaakgeometrie is not None and within(c.zaakgeometrie, area)]
     wanted = ids[(page - 1) * size : page * size]
@@ -202,7 +247,7 @@ async def zaak_zoek(request: Request, principal: Principal = Depends(access.leze
         raw_expand = ",".join(expand_paths(spec, GROUPS)) or None
     parse_expand(raw_expand, EXPAND)
     page = get_page(request)
-    results, count = await _page(request, principal, zoek.where, order, page, zoek.area)
+    results, count = await _page(request, principal, zoek.where, zoek.params, order, page, zoek.area)
     await expand_zaken(request, results, raw_expand)
     if spec is not None:
         results = [project(r, spec, GROUPS) for r in results]

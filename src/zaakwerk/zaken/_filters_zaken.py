@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, exists, false, select
+from sqlalchemy import ColumnElement, bindparam, exists, false, select
 from starlette.requests import Request
 
 from zaakwerk.autorisaties.access import VERTROUWELIJKHEID_ORDER, allowed_levels
@@ -112,6 +113,8 @@ class Values:
     def __init__(self, raw: Mapping[str, Any], inv: Invalid) -> None:
         self.raw = raw
         self.inv = inv
+        # The filter values, bound at execution to the conditions' parameters (see :func:`zaak_filters`).
+        self.params: dict[str, Any] = {}
 
     def present(self, name: str) -> bool:
         value = self.raw.get(name)
@@ -184,70 +187,135 @@ class Values:
         return value
 
 
-def zaaktype_condition(request: Request, urls: list[str], name: str, inv: Invalid) -> ColumnElement[bool] | None:
-    """Zaaktype URLs → a condition on ``zaaktype_id``. A URL of another installation is valid but matches nothing
-    (our zaken only have zaaktypen of this catalogue)."""
+def zaaktype_ids(request: Request, urls: list[str], name: str, inv: Invalid) -> list[uuid.UUID] | None:
+    """Zaaktype URLs → the uuids of ours; ``None`` when one is not a zaaktype URL at all (an error in ``inv``).
+    A URL of another installation is valid but matches nothing (our zaken only have zaaktypen of this
+    catalogue)."""
     ids: list[uuid.UUID] = []
+    valid = True
     for url in urls:
         ref = parse_url(url)
         if ref is None or ref.uuid is None or not ref.path.endswith("/zaaktypen"):
             inv.add(name, "invalid", f"'{url}' is geen geldige zaaktype-URL.")
+            valid = False
             continue
         local = local_uuid(request, url, f"{CATALOGI_PREFIX}/zaaktypen")
         if local is not None:
             ids.append(local)
+    return ids if valid else None
+
+
+def zaaktype_condition(request: Request, urls: list[str], name: str, inv: Invalid) -> ColumnElement[bool] | None:
+    """Zaaktype URLs → a condition on ``zaaktype_id`` (nothing matches when none is ours)."""
+    ids = zaaktype_ids(request, urls, name, inv) or []
     if not ids:
         return false()
     return Z.zaaktype_id == ids[0] if len(ids) == 1 else Z.zaaktype_id.in_(ids)
 
 
+# Every condition :func:`zaak_filters` returns is built once per filter (and rol filter combination) with a named
+# parameter, its value going to ``Values.params``: the same filters give the same objects, so the endpoint can
+# keep the whole statement built and SQLAlchemy-compiled per filter combination instead of per request (building
+# and cache-keying the statement cost more CPU than the database's work for a BSN query).
+
+
+@cache
+def _equals(name: str, column: Any) -> ColumnElement[bool]:
+    return cast("ColumnElement[bool]", column == bindparam(f"f_{name}"))
+
+
+@cache
+def _one_of(name: str, column: Any) -> ColumnElement[bool]:
+    return cast("ColumnElement[bool]", column.in_(bindparam(f"f_{name}", expanding=True)))
+
+
+@cache
+def _date(name: str) -> ColumnElement[bool]:
+    column, op = DATE_FILTERS[name]
+    return op(column, bindparam(f"f_{name}"))  # type: ignore[arg-type]
+
+
+@cache
+def _isnull(name: str, isnull: bool) -> ColumnElement[bool]:
+    column = ISNULL_FILTERS[name]
+    return cast("ColumnElement[bool]", column.is_(None) if isnull else column.is_not(None))
+
+
 def zaak_filters(request: Request, values: Values) -> list[ColumnElement[bool]]:
-    """The conditions of every filter present in ``values`` (check ``values.inv`` afterwards)."""
+    """The conditions of every filter present in ``values`` (check ``values.inv`` afterwards); execute them with
+    ``values.params``."""
     where: list[ColumnElement[bool]] = []
+    params = values.params
     if (text := values.text("identificatie")) is not None:
-        where.append(Z.identificatie == text)
+        where.append(_equals("identificatie", Z.identificatie))
+        params["f_identificatie"] = text
     if (text := values.text("bronorganisatie")) is not None:
-        where.append(Z.bronorganisatie == text)
+        where.append(_equals("bronorganisatie", Z.bronorganisatie))
+        params["f_bronorganisatie"] = text
     if (items := values.items("bronorganisatie__in")) is not None:
-        where.append(Z.bronorganisatie.in_(items))
+        where.append(_one_of("bronorganisatie__in", Z.bronorganisatie))
+        params["f_bronorganisatie__in"] = items
     if (text := values.text("zaaktype")) is not None:
-        condition = zaaktype_condition(request, [text], "zaaktype", values.inv)
-        if condition is not None:
-            where.append(condition)
+        ids = zaaktype_ids(request, [text], "zaaktype", values.inv)
+        if ids:
+            where.append(_equals("zaaktype", Z.zaaktype_id))
+            params["f_zaaktype"] = ids[0]
+        elif ids is not None:
+            where.append(false())
     for name, column, choices in (
         ("archiefnominatie", Z.archiefnominatie, ARCHIEFNOMINATIE),
         ("archiefstatus", Z.archiefstatus, ARCHIEFSTATUS),
     ):
         if (choice := values.choice(name, choices)) is not None:
-            where.append(column == choice)
+            where.append(_equals(name, column))
+            params[f"f_{name}"] = choice
         if (chosen := values.choices(f"{name}__in", choices)) is not None:
-            where.append(column.in_(chosen))
-    for name, (column, op) in DATE_FILTERS.items():
+            where.append(_one_of(f"{name}__in", column))
+            params[f"f_{name}__in"] = chosen
+    for name in DATE_FILTERS:
         if (date := values.date(name)) is not None:
-            where.append(op(column, date))
-    for name, nullable in ISNULL_FILTERS.items():
+            where.append(_date(name))
+            params[f"f_{name}"] = date
+    for name in ISNULL_FILTERS:
         if (isnull := values.boolean(name)) is not None:
-            where.append(nullable.is_(None) if isnull else nullable.is_not(None))
+            where.append(_isnull(name, isnull))
     if (maximum := values.choice("maximaleVertrouwelijkheidaanduiding", VERTROUWELIJKHEID_ORDER)) is not None:
-        where.append(Z.vertrouwelijkheidaanduiding.in_(allowed_levels(maximum)))
+        where.append(_one_of("maximaleVertrouwelijkheidaanduiding", Z.vertrouwelijkheidaanduiding))
+        params["f_maximaleVertrouwelijkheidaanduiding"] = list(allowed_levels(maximum))
     if (rol := _rol_conditions(values)) is not None:
         where.append(rol)
     return where
 
 
 def _rol_conditions(values: Values) -> ColumnElement[bool] | None:
-    conditions: list[ColumnElement[bool]] = []
+    present: dict[str, Any] = {}
     if (choice := values.choice("rol__betrokkeneType", BETROKKENE_TYPE)) is not None:
-        conditions.append(R.betrokkene_type == choice)
+        present["rol__betrokkeneType"] = choice
     if (url := values.url("rol__betrokkene")) is not None:
-        conditions.append(R.betrokkene == url)
+        present["rol__betrokkene"] = url
     if (choice := values.choice("rol__omschrijvingGeneriek", OMSCHRIJVING_GENERIEK)) is not None:
-        conditions.append(R.omschrijving_generiek == choice)
-    for name, column in ROL_IDENTIFICATIE_FILTERS.items():
+        present["rol__omschrijvingGeneriek"] = choice
+    for name in ROL_IDENTIFICATIE_FILTERS:
         if (text := values.text(name)) is not None:
-            conditions.append(column == text)
-    if not conditions:
+            present[name] = text
+    if not present:
         return None
+    values.params.update({f"f_{name}": value for name, value in present.items()})
+    return _rol_exists(tuple(present))
+
+
+_ROL_COLUMNS = {
+    "rol__betrokkeneType": R.betrokkene_type,
+    "rol__betrokkene": R.betrokkene,
+    "rol__omschrijvingGeneriek": R.omschrijving_generiek,
+    **ROL_IDENTIFICATIE_FILTERS,
+}
+
+
+@cache
+def _rol_exists(names: tuple[str, ...]) -> ColumnElement[bool]:
+    """ONE rol satisfying all given rol filters together (bound as ``f_<name>``)."""
+    conditions = [_ROL_COLUMNS[name] == bindparam(f"f_{name}") for name in names]
     return exists(select(R.id).where(R.zaak_id == Z.id, *conditions))
 
 

@@ -198,6 +198,7 @@ class Zoek:
     fields: list[Any] | None
     expand: str | None
     raw: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)  # the filters' values, bound at execution
 
 
 def parse_zoek(request: Request, body: dict[str, Any], inv: Invalid) -> Zoek:
@@ -240,7 +241,7 @@ def parse_zoek(request: Request, body: dict[str, Any], inv: Invalid) -> Zoek:
     expand = values.text("expand")
     if fields is not None and expand is not None:
         inv.add("fields", "mutually-exclusive", "Gebruik fields óf expand, niet allebei.")
-    return Zoek(where, area, fields, expand, body)
+    return Zoek(where, area, fields, expand, body, values.params)
 
 
 # --- fields (zrc-029) -----------------------------------------------------------------------------------------
