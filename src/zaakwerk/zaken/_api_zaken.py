@@ -1,8 +1,12 @@
 """/zaken: list with every filter of the spec, detail (GET/HEAD) and ``POST /zaken/_zoek``; ``expand`` on all.
 
 Every list applies the client's zaak predicate in SQL, so ``count`` and ``results`` only hold readable zaken; every
-expanded object passes the same rule in its loader. A page costs a fixed number of statements: count, rows, one
-UNION of the URL lists (``_zoek`` with a geometry: candidates, rows, URL lists).
+expanded object passes the same rule in its loader. A page costs a fixed number of statements: the rows carrying
+the exact count, one UNION of the URL lists (``_zoek`` with a geometry: candidates, rows, URL lists). A detail on
+PostgreSQL is one statement (the URL lists aggregated into the zaak row).
+
+The hot paths are measured (``benchmarks/``, ``docs/zaken/lezen-snel.md``): statements are built once (per filter
+combination for lists, see ``_filters_zaken``) so SQLAlchemy's compiled cache does the rest.
 """
 
 from __future__ import annotations
@@ -126,19 +130,15 @@ async def _page(
     conditions = [access.zaak_predicate(principal), *where]
     async with reader(request).connect() as conn:
         if area is None:
-            native = native_ids(conn)
-            key = None if shape is None else (*shape, native)
-            statement = _page_statement(key, conditions, order, native)
+            statement = _page_statement(shape, conditions, order)
             bound = {**params, "_offset": (page - 1) * size, "_limit": size}
             rows, count = await _plain_page(conn, statement, conditions, bound, page)
-            if native:
-                return render_zaken_embedded(rows, read_ctx(request)), count
         else:
             rows, count = await _geo_page(conn, conditions, params, order, area, page, size)
         return await render_zaken(conn, rows, read_ctx(request)), count
 
 
-# Page statements by (shape, engine), each with the conditions it was built from: it is used only for the very
+# Page statements by shape, each with the conditions it was built from: it is used only for the very
 # same objects (an id is unique only while its object lives; a predicate rebuilt for other rights is another
 # object, and the statement is rebuilt too).
 _STATEMENTS: dict[tuple[Any, ...], tuple[list[ColumnElement[bool]], Select[Any]]] = {}
@@ -146,10 +146,7 @@ _STATEMENTS_MAX = 512
 
 
 def _page_statement(
-    key: tuple[Any, ...] | None,
-    conditions: list[ColumnElement[bool]],
-    order: Sequence[Any],
-    native: bool,
+    key: tuple[Any, ...] | None, conditions: list[ColumnElement[bool]], order: Sequence[Any]
 ) -> Select[Any]:
     """The page's rows, each carrying the exact count (an uncorrelated scalar subquery the database evaluates
     once) as its last column; offset and limit bound at execution. Built once per ``key`` (SQLAlchemy then
@@ -159,9 +156,11 @@ def _page_statement(
         if cached is not None and _same(cached[0], conditions):
             return cached[1]
     count = select(func.count()).select_from(Z.__table__).where(*conditions).scalar_subquery()
-    query = zaak_query_embedded() if native else zaak_query()
+    # Not zaak_query_embedded: on PostgreSQL the URL lists as per-row subqueries cost the database more than
+    # the one batched UNION of render_zaken (measured: BSN query 0.8 → 0.4 ms, list 3.9 → 3.4 ms PostgreSQL CPU).
     statement = (
-        query.add_columns(count.label("_count"))
+        zaak_query()
+        .add_columns(count.label("_count"))
         .where(*conditions)
         .order_by(*order)
         .offset(bindparam("_offset"))
