@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Table, Update, insert
+from sqlalchemy import Executable, Insert, Table, Update, bindparam, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.core.errors import Invalid, not_found, permission_denied, validation_errors
@@ -26,26 +27,59 @@ DOES_NOT_EXIST = "does_not_exist"
 BAD_URL = "bad-url"
 
 
+Then = tuple[Table, dict[str, Any], dict[str, Any]]
+
+
 async def insert_rows(
-    session: AsyncSession, rows: Sequence[tuple[Table, dict[str, Any]]], *, then: Update | None = None
+    session: AsyncSession, rows: Sequence[tuple[Table, dict[str, Any]]], *, then: Then | None = None
 ) -> None:
-    """Insert new rows of several tables in this order, then run ``then`` (an UPDATE that may refer to them).
+    """Insert new rows of several tables in this order, then (``then`` = table, where-equal values, new values) run
+    an UPDATE that may refer to them.
 
     On PostgreSQL this is one statement (the inserts as data-modifying CTEs; foreign keys between the rows are
     checked at the end of the statement): a write pays for every round trip. Elsewhere one statement each
-    (SQLite has no round trips to save)."""
-    if session.get_bind().dialect.name != "postgresql":
-        for table, values in rows:
-            await session.execute(insert(table).values(values))
-        if then is not None:
-            await session.execute(then)
-        return
-    ctes = [insert(table).values(values).cte(f"r{i}") for i, (table, values) in enumerate(rows)]
+    (SQLite has no round trips to save). Statements are built once per shape and bound with the values at
+    execution: building ``insert().values({...})`` per request cost more CPU than the database did."""
+    shape = tuple((table, tuple(values)) for table, values in rows)
+    then_shape = (then[0], tuple(then[1]), tuple(then[2])) if then is not None else None
+    params: dict[str, Any] = {}
+    for i, (_table, values) in enumerate(rows):
+        params.update({f"r{i}_{key}": value for key, value in values.items()})
     if then is not None:
-        await session.execute(then.add_cte(*ctes))
+        params.update({f"w_{key}": value for key, value in then[1].items()})
+        params.update({f"s_{key}": value for key, value in then[2].items()})
+    if session.get_bind().dialect.name != "postgresql":
+        for i, (table, keys) in enumerate(shape):
+            await session.execute(_insert(table, keys, f"r{i}_"), params)
+        if then_shape is not None:
+            await session.execute(_update(*then_shape), params)
         return
-    *first, (table, values) = rows
-    await session.execute(insert(table).values(values).add_cte(*ctes[: len(first)]))
+    await session.execute(_combined(shape, then_shape), params)
+
+
+@cache
+def _insert(table: Table, keys: tuple[str, ...], prefix: str) -> Insert:
+    return insert(table).values({key: bindparam(f"{prefix}{key}", type_=table.c[key].type) for key in keys})
+
+
+@cache
+def _update(table: Table, where: tuple[str, ...], values: tuple[str, ...]) -> Update:
+    return (
+        update(table)
+        .where(*(table.c[key] == bindparam(f"w_{key}", type_=table.c[key].type) for key in where))
+        .values({key: bindparam(f"s_{key}", type_=table.c[key].type) for key in values})
+    )
+
+
+@cache
+def _combined(
+    shape: tuple[tuple[Table, tuple[str, ...]], ...], then: tuple[Table, tuple[str, ...], tuple[str, ...]] | None
+) -> Executable:
+    ctes = [_insert(table, keys, f"r{i}_").cte(f"r{i}") for i, (table, keys) in enumerate(shape)]
+    if then is not None:
+        return _update(*then).add_cte(*ctes)
+    *first, (table, keys) = shape
+    return _insert(table, keys, f"r{len(first)}_").add_cte(*ctes[: len(first)])
 
 
 async def get_or_404(session: AsyncSession, model: type[Any], id_: uuid.UUID) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi.models import ResultaatType
@@ -248,7 +248,7 @@ async def create_status_rendered(
             toelichting=toelichting,
         )  # fmt: skip
         rows = [(_STATUS, values), (_AUDIT, audit), *([(_JOB, job)] if job is not None else [])]
-        pointer = update(_ZAAK).where(_ZAAK.c.id == zaak.id).values(status_id=status.id, gewijzigd=clock.now())
+        pointer = (_ZAAK, {"id": zaak.id}, {"status_id": status.id, "gewijzigd": clock.now()})
         await insert_rows(session, rows, then=pointer if laatste else None)
         if job is not None:
             wake_after_commit(session)
