@@ -24,7 +24,13 @@ def base_url(request: Request) -> str:
     if configured:
         value = configured.rstrip("/")
     else:
-        value = f"{request.url.scheme}://{request.headers.get('host') or request.url.netloc}"
+        # From the scope and the Host header: building ``request.url`` cost more than the rest of this function.
+        host = request.headers.get("host")
+        value = (
+            f"{request.scope.get('scheme', 'http')}://{host}"
+            if host
+            else f"{request.url.scheme}://{request.url.netloc}"
+        )
     request.state.base_url = value
     return value
 
