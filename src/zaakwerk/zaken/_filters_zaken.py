@@ -4,9 +4,9 @@ Both endpoints share one table of filters. A query string carries text (``__in``
 ``true``/``false``); a ``_zoek`` body carries JSON (lists as arrays, booleans as booleans): :class:`Values` reads
 either. Every malformed value is collected in one :class:`Invalid` under the parameter's name.
 
-The ``rol__…`` filters become ONE ``EXISTS`` on ``zrc_rol``: a zaak matches when one of its rollen satisfies all
-given rol conditions together (so "BSN 123 as initiator" means the same rol), and a zaak with several matching
-rollen still appears once.
+The ``rol__…`` filters become ONE ``id IN (SELECT zaak_id FROM zrc_rol …)``: a zaak matches when one of its
+rollen satisfies all given rol conditions together (so "BSN 123 as initiator" means the same rol), and a zaak with
+several matching rollen still appears once.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, bindparam, exists, false, select
+from sqlalchemy import ColumnElement, bindparam, false, select
 from starlette.requests import Request
 
 from zaakwerk.autorisaties.access import VERTROUWELIJKHEID_ORDER, allowed_levels
@@ -314,9 +314,13 @@ _ROL_COLUMNS = {
 
 @cache
 def _rol_exists(names: tuple[str, ...]) -> ColumnElement[bool]:
-    """ONE rol satisfying all given rol filters together (bound as ``f_<name>``)."""
+    """ONE rol satisfying all given rol filters together (bound as ``f_<name>``).
+
+    ``IN`` rather than a correlated ``EXISTS``: the same semi-join on PostgreSQL, but SQLite then evaluates the
+    rollen once and, with statistics, reads the zaken by primary key instead of testing every readable zaak
+    (measured at 40,000 zaken: BSN query 43 → 1.7 ms; without statistics 46 → 32 ms)."""
     conditions = [_ROL_COLUMNS[name] == bindparam(f"f_{name}") for name in names]
-    return exists(select(R.id).where(R.zaak_id == Z.id, *conditions))
+    return Z.id.in_(select(R.zaak_id).where(*conditions))
 
 
 def ordering(values: Values, name: str = "ordering") -> tuple[Any, ...]:
