@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -89,6 +90,14 @@ def migrate(db: BenchDatabase, workdir: Path) -> str:
 
 
 def analyze(db: BenchDatabase) -> None:
-    """Fresh planner statistics after seeding, as autovacuum would have in a running installation."""
+    """After seeding, the state autovacuum reaches in a running installation: planner statistics and (PostgreSQL)
+    a visibility map, without which an exact count cannot be an index-only scan (16 ms instead of 0.8 ms for one
+    zaaktype's count at 100,000 zaken). SQLite gets its statistics too (``ANALYZE``), without which the BSN query
+    starts from the zaken instead of the rollen."""
     if db.pg_name:
-        asyncio.run(_admin(db.url, "ANALYZE"))
+        asyncio.run(_admin(db.url, "VACUUM ANALYZE"))
+        return
+    path = make_url(db.url).database
+    if path:
+        with sqlite3.connect(path) as conn:
+            conn.execute("ANALYZE")

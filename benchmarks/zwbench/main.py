@@ -227,8 +227,7 @@ def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
                 log(f"{kind}: seeded in {time.monotonic() - started:.0f} s: {summary}")
                 args.seed_summary = summary
                 data = zaken.samples(db.url, server.base)
-                if db.pg_name:
-                    databases.analyze(db)
+                databases.analyze(db)
             client_id, secret = "zaakwerk-bench", secrets.token_urlsafe(32)
             if data is not None:
                 types = [uuid for uuid, _ in data.zaaktypen]
