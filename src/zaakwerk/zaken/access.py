@@ -118,7 +118,6 @@ lezen = scope(LEZEN)
 aanmaken = scope(AANMAKEN)
 bijwerken = scope(BIJWERKEN, GEFORCEERD_BIJWERKEN)
 verwijderen = scope(VERWIJDEREN)
-statussen_toevoegen = scope(STATUSSEN_TOEVOEGEN, BIJWERKEN, GEFORCEERD_BIJWERKEN)
 
 
 def request_principal(request: Request) -> Principal | None:
