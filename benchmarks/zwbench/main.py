@@ -225,7 +225,7 @@ def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
                 started = time.monotonic()
                 summary = zaken.seed(db.url, workdir, server.port, args.zaken)
                 log(f"{kind}: seeded in {time.monotonic() - started:.0f} s: {summary}")
-                args.seed_summary = summary
+                args.seed_summaries = [*getattr(args, "seed_summaries", []), f"{kind}: {summary}"]
                 data = zaken.samples(db.url, server.base)
                 databases.analyze(db)
             client_id, secret = "zaakwerk-bench", secrets.token_urlsafe(32)
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.duration:g} s per run after {args.warmup:g} s warm-up; wrk with {args.threads} thread(s); server "
             f"CPU, p50 and p99 at {args.concurrency} connections, req/s at {args.throughput_concurrency}",
             f"data by `zaakwerk bench seed --seed 1{f' --zaken {args.zaken}' if args.zaken else ''}`: "
-            f"{getattr(args, 'seed_summary', '')}",
+            f"{'; '.join(getattr(args, 'seed_summaries', []))}",
             f"client with {', '.join(zaken.SCOPES)} on {zaken.CLIENT_ZAAKTYPEN} zaaktypen (those with the most "
             f"zaken), up to {zaken.MAX_VERTROUWELIJK}; samples of {zaken.SAMPLE:,} zaken, open zaken and BSNs "
             "within those rights, round-robin",
