@@ -35,6 +35,8 @@ class Ctx:
     settings: Settings
     principal: Principal
     own_hosts: frozenset[str] = field(default_factory=frozenset)
+    # The client's explanation of this write for the audit trail (the ``X-Audit-Toelichting`` header).
+    toelichting: str = ""
 
     @classmethod
     def for_principal(cls, settings: Settings, principal: Principal, base_url: str | None = None) -> Ctx:

@@ -132,4 +132,5 @@ def write_ctx(request: Request, principal: Principal) -> Ctx:
         settings=request.app.state.settings,
         principal=principal,
         own_hosts=frozenset(request.app.state.own_hosts),
+        toelichting=request.headers.get("X-Audit-Toelichting", ""),
     )

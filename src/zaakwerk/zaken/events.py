@@ -106,7 +106,8 @@ def zaak_changed_rows(
         applicatie_weergave=principal.label,
         gebruikers_id=principal.user_id,
         gebruikers_weergave=principal.user_representation,
-        toelichting=toelichting,
+        # The caller's own explanation, else the one the client sent with the request (X-Audit-Toelichting).
+        toelichting=toelichting or ctx.toelichting,
         rsin=zaak.bronorganisatie,
     )
     if not notify:
