@@ -8,10 +8,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from tests.catalogi.test_query_counts import count_statements
-from tests.zaken.conftest import Api
+from tests.contract.openapi import validate_response
+from tests.zaken.conftest import Api, ZaakType, client_with, zrc_rechten
 from zaakwerk.core.db import Database
 from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.jobs.outbox import NOTIFICATIE
@@ -66,3 +68,19 @@ async def statements_stay_fixed(
     many = await statements()
     assert many == few, f"{path}: {few} statements for a few rows, {many} for more"
     assert many <= limit, (path, many)
+
+
+async def only_readable_listed(
+    app: FastAPI, client: httpx.AsyncClient, zaaktype: ZaakType, collection: str, visible: str, hidden: list[str]
+) -> None:
+    """A reader of ``zaaktype`` up to ``intern`` lists exactly ``visible`` under ``collection`` and gets 403 on every
+    ``hidden`` detail (a zaak of another zaaktype, or one above its maximum)."""
+    lezer = await client_with(
+        app, client, "zrc-lezer", [zrc_rechten("zaken.lezen", zaaktype=zaaktype.url, max_vertrouwelijkheid="intern")]
+    )
+    r = await lezer.get(f"/{collection}")
+    assert r.status_code == 200, r.text
+    validate_response("zaken-api-1.7.0.yaml", r)
+    assert [x["url"] for x in r.json()["results"]] == [visible]
+    for url in hidden:
+        assert (await lezer.get(url)).status_code == 403
