@@ -49,6 +49,12 @@ def create(kind: str, workdir: Path, pg_admin_url: str) -> BenchDatabase:
     return BenchDatabase("postgresql", url, name)
 
 
+def existing(name: str, pg_admin_url: str) -> BenchDatabase:
+    """A PostgreSQL database that is already there (kept after the run)."""
+    url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    return BenchDatabase("postgresql", url, name)
+
+
 def drop(db: BenchDatabase, pg_admin_url: str) -> None:
     """Remove a PostgreSQL benchmark database (the SQLite file goes with the run's temp folder)."""
     if db.pg_name:

@@ -64,6 +64,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="before each measured run wait (at most 90 s) until other load is below this %% of all CPUs; 0: off",
     )
     p.add_argument("--no-record", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    p.add_argument(
+        "--existing-pg",
+        metavar="NAME",
+        help="zaken suite, for development: measure an existing PostgreSQL database already filled by `zaakwerk "
+        "bench seed` (migrated, not seeded, not dropped; implies --no-record and --databases postgresql)",
+    )
     p.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
     p.add_argument(
         "--profile",
@@ -73,6 +79,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     args = p.parse_args(argv)
     args.databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    if args.existing_pg:
+        if args.suite != "zaken":
+            p.error("--existing-pg is for the zaken suite")
+        args.databases, args.no_record = ["postgresql"], True
     known = ZAKEN_SCENARIOS if args.suite == "zaken" else SCENARIOS
     args.scenarios = [s.strip() for s in (args.scenarios or ",".join(known)).split(",") if s.strip()]
     for d in args.databases:
@@ -213,14 +223,20 @@ def _profile(args: argparse.Namespace, name: str, load: wrk.Load, meter: procsta
 def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
     with tempfile.TemporaryDirectory(prefix="zwbench-") as tmp:
         workdir = Path(tmp)
-        db = databases.create(kind, workdir, args.pg_admin_url)
+        db = (
+            databases.existing(args.existing_pg, args.pg_admin_url)
+            if args.existing_pg
+            else databases.create(kind, workdir, args.pg_admin_url)
+        )
         try:
             how = databases.migrate(db, workdir)
             log(f"{kind}: schema by {how}")
             workers = args.pg_workers if kind == "postgresql" else args.sqlite_workers
             server = Server(db.url, workdir, workers, workdir / "server.log")
             data = None
-            if args.suite == "zaken":
+            if args.existing_pg:
+                data = zaken.samples(db.url, server.base)
+            elif args.suite == "zaken":
                 log(f"{kind}: zaakwerk bench seed --zaken {args.zaken or 'default'}")
                 started = time.monotonic()
                 summary = zaken.seed(db.url, workdir, server.port, args.zaken)
@@ -228,7 +244,8 @@ def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
                 args.seed_summaries = [*getattr(args, "seed_summaries", []), f"{kind}: {summary}"]
                 data = zaken.samples(db.url, server.base)
                 databases.analyze(db)
-            client_id, secret = "zaakwerk-bench", secrets.token_urlsafe(32)
+            # A new client id each run: an existing database keeps the clients of earlier runs.
+            client_id, secret = f"zaakwerk-bench-{secrets.token_hex(4)}", secrets.token_urlsafe(32)
             if data is not None:
                 types = [uuid for uuid, _ in data.zaaktypen]
                 zaken.create_restricted_client(db.url, server.base, types, client_id, secret)
@@ -245,7 +262,8 @@ def run_database(args: argparse.Namespace, kind: str) -> list[report.Row]:
                     log(f"server log (last lines):\n{server.log_tail()}")
                     raise
         finally:
-            databases.drop(db, args.pg_admin_url)
+            if not args.existing_pg:
+                databases.drop(db, args.pg_admin_url)
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Depends
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import Response
@@ -43,6 +43,7 @@ from zaakwerk.zaken._read_zaken import (
     zaak_query,
     zaak_query_embedded,
 )
+from zaakwerk.zaken._telling import count_subquery
 from zaakwerk.zaken._zoek import Polygon, bbox_condition, expand_paths, parse_fields, parse_zoek, project, within
 
 router = APIRouter()
@@ -155,7 +156,7 @@ def _page_statement(
         cached = _STATEMENTS.get(key)
         if cached is not None and _same(cached[0], conditions):
             return cached[1]
-    count = select(func.count()).select_from(Z.__table__).where(*conditions).scalar_subquery()
+    count = count_subquery(conditions)
     # Not zaak_query_embedded: on PostgreSQL the URL lists as per-row subqueries cost the database more than
     # the one batched UNION of render_zaken (measured: BSN query 0.8 → 0.4 ms, list 3.9 → 3.4 ms PostgreSQL CPU).
     statement = (
@@ -190,8 +191,7 @@ async def _plain_page(
         return list(rows), int(rows[0][-1])
     if page == 1:
         return [], 0
-    count = select(func.count()).select_from(Z.__table__).where(*conditions)
-    return [], int((await conn.execute(count, params)).scalar_one())
+    return [], int((await conn.execute(select(count_subquery(conditions)), params)).scalar_one())
 
 
 @cache

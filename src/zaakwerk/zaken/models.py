@@ -31,8 +31,9 @@ class Zaak(Base):
     __tablename__ = "zrc_zaak"
     __table_args__ = (
         UniqueConstraint("bronorganisatie", "identificatie"),
-        # The common list: one organisation's zaken of some zaaktypen, newest first, within the client's rights.
-        Index("ix_zrc_zaak_org_type_vertr", "bronorganisatie", "zaaktype_id", "vertrouwelijkheidaanduiding"),
+        # No index on (bronorganisatie, zaaktype_id, vertrouwelijkheidaanduiding): lists count in zrc_zaak_telling,
+        # and with such an index PostgreSQL's generic plan for a list page read every matching zaak and sorted them
+        # (it cannot see the page size): 236 ms instead of 2 ms at a million zaken.
         Index("ix_zrc_zaak_zaaktype_startdatum", "zaaktype_id", "startdatum"),
         # The lists in their default order (startdatum, id descending: a backward scan), per organisation and
         # zaaktype or over all zaken; the first page is read from the index without sorting.
@@ -93,6 +94,23 @@ class Zaak(Base):
     resultaat_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
     aangemaakt: Mapped[dt.datetime] = mapped_column(default=clock.now)
     gewijzigd: Mapped[dt.datetime] = mapped_column(default=clock.now, onupdate=clock.now)
+
+
+class ZaakTelling(Base):
+    """How many zaken exist per bronorganisatie, zaaktype and vertrouwelijkheidaanduiding, kept by database
+    triggers in the transaction of every insert, delete or change of a zaak (migration 0004), so the exact
+    ``count`` of a list filtered on just these columns sums a few rows instead of counting thousands of zaken.
+
+    Each combination is spread over ``deel`` rows (PostgreSQL: the writing backend's pid modulo 16): concurrent
+    creates of one zaaktype update different rows instead of all waiting for one row lock until commit."""
+
+    __tablename__ = "zrc_zaak_telling"
+
+    bronorganisatie: Mapped[str] = mapped_column(String(9), primary_key=True)
+    zaaktype_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    vertrouwelijkheidaanduiding: Mapped[str] = mapped_column(String(20), primary_key=True)
+    deel: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    aantal: Mapped[int] = mapped_column(Integer)
 
 
 class ZaakIdentificatie(Base):
