@@ -10,6 +10,7 @@ MODEL_MODULES = (
     "zaakwerk.autorisaties.models",
     "zaakwerk.catalogi.models",
     "zaakwerk.zaken.models",
+    "zaakwerk.documenten.models",
 )
 
 

@@ -1,0 +1,132 @@
+"""Who may do what with documents: the one authorisation choke-point of the Documenten API.
+
+A document is guarded by the autorisaties on component ``drc``: the scope, the informatieobjecttype of its latest
+version (when the autorisatie names one) and that version's vertrouwelijkheidaanduiding (at most the autorisatie's
+maximum). Objectinformatieobjecten and gebruiksrechten are judged by their document: :func:`document_predicate` is
+joined into every list, so a list never returns what a detail GET would refuse.
+
+Autorisaties name informatieobjecttypen by URL; they are compared by uuid, so a client configured with another host
+name of this installation is judged the same.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Coroutine
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from starlette.requests import Request
+
+from zaakwerk.autorisaties.access import predicate, rank
+from zaakwerk.autorisaties.auth import Principal, Recht, authenticate
+from zaakwerk.core.errors import permission_denied
+from zaakwerk.core.zgw.urls import parse_url
+from zaakwerk.documenten.models import InformatieObjectVersie
+
+COMPONENT = "drc"
+
+LEZEN = "documenten.lezen"
+AANMAKEN = "documenten.aanmaken"
+BIJWERKEN = "documenten.bijwerken"
+VERWIJDEREN = "documenten.verwijderen"
+LOCK = "documenten.lock"
+GEFORCEERD_UNLOCK = "documenten.geforceerd-unlock"
+GEFORCEERD_BIJWERKEN = "documenten.geforceerd-bijwerken"
+
+_INFORMATIEOBJECTTYPEN = "/catalogi/api/v1/informatieobjecttypen"
+
+
+@lru_cache(maxsize=4096)
+def informatieobjecttype_uuid(url: str) -> uuid.UUID | None:
+    """The informatieobjecttype uuid an autorisatie names (any host: it was made for this installation)."""
+    ref = parse_url(url)
+    if ref is None or ref.uuid is None or ref.path != _INFORMATIEOBJECTTYPEN:
+        return None
+    return ref.uuid
+
+
+# Predicates built so far, keyed by the rights themselves (a changed autorisatie is a new key).
+_PREDICATES: dict[tuple[bool, tuple[Recht, ...], str], ColumnElement[bool]] = {}
+_PREDICATES_MAX = 1024
+
+_V = InformatieObjectVersie.__table__.c
+
+
+def document_predicate(principal: Principal, scope: str = LEZEN) -> ColumnElement[bool]:
+    """The SQL condition on :class:`InformatieObjectVersie` columns selecting the documents ``principal`` may use
+    ``scope`` on (applied to the latest version)."""
+    key = (principal.heeft_alle_autorisaties, principal.autorisaties, scope)
+    found = _PREDICATES.get(key)
+    if found is None:
+        if len(_PREDICATES) >= _PREDICATES_MAX:
+            _PREDICATES.clear()
+        found = _PREDICATES[key] = predicate(
+            principal,
+            COMPONENT,
+            scope,
+            type_column=_V.informatieobjecttype_id,
+            vertrouwelijkheid_column=_V.vertrouwelijkheidaanduiding,
+            type_url_to_id=informatieobjecttype_uuid,
+        )
+    return found
+
+
+def may(principal: Principal, scope: str, informatieobjecttype_id: uuid.UUID, vertrouwelijkheid: str) -> bool:
+    """The rule of :func:`document_predicate` for one document."""
+    if principal.heeft_alle_autorisaties:
+        return True
+    level = rank(vertrouwelijkheid)
+    for recht in principal.autorisaties:
+        if recht.component != COMPONENT or scope not in recht.scopes:
+            continue
+        if recht.type_url is not None and informatieobjecttype_uuid(recht.type_url) != informatieobjecttype_id:
+            continue
+        maximum = recht.max_vertrouwelijkheidaanduiding
+        if maximum is not None and (level < 0 or level > rank(maximum)):
+            continue
+        return True
+    return False
+
+
+def may_any(principal: Principal, scopes: tuple[str, ...], informatieobjecttype_id: uuid.UUID, level: str) -> bool:
+    return any(may(principal, s, informatieobjecttype_id, level) for s in scopes)
+
+
+def check(principal: Principal, scopes: tuple[str, ...], informatieobjecttype_id: uuid.UUID, level: str) -> None:
+    """403 unless one of ``scopes`` is allowed on a document of this type and vertrouwelijkheid."""
+    if not may_any(principal, scopes, informatieobjecttype_id, level):
+        names = " of ".join(f"'{s}'" for s in scopes)
+        raise permission_denied(
+            f"De scope {names} ontbreekt voor dit document (informatieobjecttype of vertrouwelijkheid)."
+        )
+
+
+def scope(*scopes: str) -> Callable[[Request], Coroutine[Any, Any, Principal]]:
+    """A FastAPI dependency: the request's principal, holding one of ``scopes`` on ``drc`` for at least one
+    informatieobjecttype (the document itself is checked with :func:`check` or :func:`document_predicate`)."""
+
+    async def dependency(request: Request) -> Principal:
+        principal = await authenticate(request)
+        if not any(principal.has_scope(COMPONENT, s) for s in scopes):
+            names = " of ".join(f"'{s}'" for s in scopes)
+            raise permission_denied(f"De scope {names} ontbreekt.")
+        return principal
+
+    dependency.__name__ = "require_" + "_or_".join(s.replace(".", "_").replace("-", "_") for s in scopes)
+    return dependency
+
+
+lezen = scope(LEZEN)
+aanmaken = scope(AANMAKEN)
+bijwerken = scope(BIJWERKEN, GEFORCEERD_BIJWERKEN)
+verwijderen = scope(VERWIJDEREN)
+lock = scope(LOCK)
+unlock = scope(LOCK, GEFORCEERD_UNLOCK)
+
+
+def request_principal(request: Request) -> Principal | None:
+    """The principal authenticated earlier in this request (expand loaders run after the endpoint's check)."""
+    principal: Principal | None = request.scope.get("zaakwerk.principal")
+    return principal
