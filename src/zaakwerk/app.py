@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
         ZGWMiddleware,
         versions={c.prefix: c.version for c in comps},
         max_body_size=settings.max_body_size,
+        body_limits={c.prefix: c.max_body_size(settings) for c in comps if c.max_body_size is not None},
     )
     return app
 

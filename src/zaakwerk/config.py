@@ -100,6 +100,16 @@ class Settings(BaseSettings):
         description="Per bronorganisatie (RSIN) a pattern that replaces `ZAAKWERK_ZAAK_IDENTIFICATIE_PATROON` "
         '(JSON object, e.g. `{"002220647": "BOX-{jaar}-{volgnummer:05d}"}`).',
     )
+    documenten_dir: Path | None = Field(
+        None,
+        description="Folder where the Documenten API stores document content (one file per distinct content, named "
+        "by its SHA-256). Empty: `<data_dir>/documenten`.",
+    )
+    documenten_max_size: int = Field(
+        100 * 1024 * 1024,
+        description="Largest document content in bytes the Documenten API accepts; larger content gets a 400 naming "
+        "`inhoud`. Request bodies to the Documenten API may be as large as this content in base64 plus 1 MiB.",
+    )
     demo_client_id: str = Field("zaakwerk-demo", description="Client id of the demo API client (demo mode).")
     demo_secret: str = Field(
         "zaakwerk-demo-geheim-niet-voor-productie", description="Secret of the demo API client (demo mode only)."

@@ -30,6 +30,8 @@ class Component:
     # Run in the app's lifespan after the database is up (e.g. register kanalen, start cache listeners).
     on_startup: list[Callable[[FastAPI], Awaitable[None]]] = field(default_factory=list)
     on_shutdown: list[Callable[[FastAPI], Awaitable[None]]] = field(default_factory=list)
+    # The largest request body this component accepts, from the settings (None: the general max_body_size).
+    max_body_size: Callable[[Any], int] | None = None
 
     def __post_init__(self) -> None:
         self.router.add_api_route("/openapi.yaml", self._spec_yaml, methods=["GET"], include_in_schema=False)

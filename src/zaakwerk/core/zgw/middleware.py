@@ -13,11 +13,15 @@ from zaakwerk.core.errors import ZGWError
 
 
 class ZGWMiddleware:
-    def __init__(self, app: ASGIApp, versions: dict[str, str], max_body_size: int) -> None:
+    def __init__(
+        self, app: ASGIApp, versions: dict[str, str], max_body_size: int, body_limits: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         # Longest prefix first so nested prefixes resolve to the most specific component.
         self.versions = sorted(versions.items(), key=lambda kv: -len(kv[0]))
         self.max_body_size = max_body_size
+        # Components whose bodies may be larger than JSON metadata (documents sent as base64), by path prefix.
+        self.body_limits = sorted((body_limits or {}).items(), key=lambda kv: -len(kv[0]))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -28,13 +32,13 @@ class ZGWMiddleware:
         state: dict[str, Any] = scope.setdefault("state", {})
         state["request_id"] = uuid.uuid4()
 
+        limit = next((n for p, n in self.body_limits if path.startswith(p)), self.max_body_size)
         length = _content_length(scope)
-        if length is not None and length > self.max_body_size:
-            await _too_large(send, version, self.max_body_size)
+        if length is not None and length > limit:
+            await _too_large(send, version, limit)
             return
 
         received = 0
-        limit = self.max_body_size
 
         async def limited_receive() -> Message:
             nonlocal received
