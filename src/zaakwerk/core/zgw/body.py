@@ -46,3 +46,12 @@ def _body_errors(exc: ValidationError) -> list[InvalidParam]:
     if any(e.get("type") == "model_type" and not e.get("loc") for e in errors):
         return [InvalidParam("nonFieldErrors", "parse_error", "De request body moet een JSON-object zijn.")]
     return pydantic_invalid_params(errors)
+
+
+def merge_patch(model: type[M], current: dict[str, Any], patch: dict[str, Any]) -> M:
+    """PATCH as a full update: the resource's current input shape with the given fields laid over it, validated
+    whole (every problem a 400 naming the field)."""
+    try:
+        return model.model_validate({**current, **patch})
+    except ValidationError as exc:
+        raise validation_errors(pydantic_invalid_params(list(exc.errors()))) from None
