@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "zaakwerk"
 
-DOMAIN = {"autorisaties", "catalogi", "referentielijsten", "zaken", "documenten"}
+DOMAIN = {"autorisaties", "catalogi", "referentielijsten", "zaken", "documenten", "besluiten"}
 ON_TOP_OF_DOMAIN = {"catalogusbeheer", "bench"}
 ENTRY_AND_DATA = {"demo", "migrations"}
 CORE = {"core"}

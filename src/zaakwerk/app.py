@@ -27,12 +27,13 @@ class ConfigurationError(RuntimeError):
 
 def components() -> list[Component]:
     from zaakwerk.autorisaties.api import component as autorisaties
+    from zaakwerk.besluiten.api import component as besluiten
     from zaakwerk.catalogi.api import component as catalogi
     from zaakwerk.documenten.api import component as documenten
     from zaakwerk.referentielijsten.api import component as referentielijsten
     from zaakwerk.zaken.api import component as zaken
 
-    return [autorisaties, catalogi, zaken, documenten, referentielijsten]
+    return [autorisaties, catalogi, zaken, besluiten, documenten, referentielijsten]
 
 
 def create_app(settings: Settings | None = None, *, extra: list[Component] | None = None) -> FastAPI:

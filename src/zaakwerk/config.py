@@ -100,6 +100,12 @@ class Settings(BaseSettings):
         description="Per bronorganisatie (RSIN) a pattern that replaces `ZAAKWERK_ZAAK_IDENTIFICATIE_PATROON` "
         '(JSON object, e.g. `{"002220647": "BOX-{jaar}-{volgnummer:05d}"}`).',
     )
+    besluit_identificatie_patroon: str = Field(
+        "BESLUIT-{jaar}-{volgnummer:010d}",
+        description="How generated besluit identificaties look (brc-002): a Python format string with `{jaar}` (the "
+        "year the besluit is registered), `{volgnummer}` (sequence per verantwoordelijke organisatie and year) and "
+        "optionally `{rsin}` (the verantwoordelijke organisatie). At most 50 characters once filled in.",
+    )
     documenten_dir: Path | None = Field(
         None,
         description="Folder where the Documenten API stores document content (one file per distinct content, named "
@@ -117,7 +123,11 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _identificatie_patronen(self) -> Settings:
-        for patroon in (self.zaak_identificatie_patroon, *self.zaak_identificatie_patronen.values()):
+        for patroon in (
+            self.zaak_identificatie_patroon,
+            *self.zaak_identificatie_patronen.values(),
+            self.besluit_identificatie_patroon,
+        ):
             if "{volgnummer" not in patroon:
                 raise ValueError(f"Identificatiepatroon '{patroon}' mist {{volgnummer}}.")
             try:

@@ -11,6 +11,7 @@ MODEL_MODULES = (
     "zaakwerk.catalogi.models",
     "zaakwerk.zaken.models",
     "zaakwerk.documenten.models",
+    "zaakwerk.besluiten.models",
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from tests.zaken.test_statussen import close, get_zaak
 from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.core.zgw.audittrail import AuditTrail
-from zaakwerk.zaken import _archief
+from zaakwerk.zaken import _archief, koppelvlak
 from zaakwerk.zaken import models as zrc
 
 EIND = "2026-11-20T10:00:00Z"
@@ -156,22 +156,38 @@ async def test_zrc_021_zaakobject(api: Api, app: FastAPI, klacht: ZaakType) -> N
     assert (await closed(api, zaak, klacht))["archiefactiedatum"] == "2031-10-01"
 
 
+class StandInBesluiten:
+    """A stand-in for the Besluiten component's in-process answer: the werkingsperioden of every zaak."""
+
+    def __init__(self) -> None:
+        self.perioden: list[koppelvlak.Werkingsperiode] = []
+
+    async def besluit(self, session: Any, url: str) -> koppelvlak.Besluit | None:
+        return None
+
+    async def werkingsperioden(self, session: Any, zaak_id: uuid.UUID) -> list[koppelvlak.Werkingsperiode]:
+        return self.perioden
+
+
 @pytest.fixture
-async def besluiten() -> AsyncIterator[dict[str, dt.date]]:
-    """A stand-in for the Besluiten component's in-process answer: the dates per afleidingswijze."""
-    dates: dict[str, dt.date] = {}
+def besluiten(app: FastAPI) -> Iterator[StandInBesluiten]:
+    stand_in = StandInBesluiten()
+    previous = koppelvlak.registreer_besluiten(stand_in)
+    yield stand_in
+    koppelvlak.registreer_besluiten(previous)
 
-    async def brondatum(session: Any, zaak_id: uuid.UUID, wijze: str) -> dt.date | None:
-        return dates.get(wijze)
 
-    _archief.register_besluit_brondatum(brondatum)
-    yield dates
-    _archief.register_besluit_brondatum(None)
+@pytest.fixture
+def zonder_brc(app: FastAPI) -> Iterator[None]:
+    """As an installation without the Besluiten component."""
+    previous = koppelvlak.registreer_besluiten(None)
+    yield
+    koppelvlak.registreer_besluiten(previous)
 
 
 @pytest.mark.parametrize("wijze", ["ingangsdatum_besluit", "vervaldatum_besluit"])
 async def test_zrc_021_besluit_without_the_besluiten_component_leaves_the_date_empty(
-    api: Api, app: FastAPI, klacht: ZaakType, wijze: str
+    api: Api, app: FastAPI, klacht: ZaakType, zonder_brc: None, wijze: str
 ) -> None:
     await procedure(app, klacht, afleidingswijze=wijze)
     zaak = await insert_zaak(app, klacht)
@@ -183,11 +199,25 @@ async def test_zrc_021_besluit_without_the_besluiten_component_leaves_the_date_e
 
 @pytest.mark.parametrize("wijze", ["ingangsdatum_besluit", "vervaldatum_besluit"])
 async def test_zrc_021_besluit_through_the_besluiten_interface(
-    api: Api, app: FastAPI, klacht: ZaakType, besluiten: dict[str, dt.date], wijze: str
+    api: Api, app: FastAPI, klacht: ZaakType, besluiten: StandInBesluiten, wijze: str
 ) -> None:
     await procedure(app, klacht, afleidingswijze=wijze)
-    besluiten[wijze] = dt.date(2027, 1, 15)
-    assert (await closed(api, await insert_zaak(app, klacht), klacht))["archiefactiedatum"] == "2032-01-15"
+    besluiten.perioden = [
+        koppelvlak.Werkingsperiode(dt.date(2027, 1, 15), dt.date(2027, 6, 30)),
+        koppelvlak.Werkingsperiode(dt.date(2026, 12, 1), None),
+    ]
+    expected = {"ingangsdatum_besluit": "2032-01-15", "vervaldatum_besluit": "2032-06-30"}[wijze]
+    assert (await closed(api, await insert_zaak(app, klacht), klacht))["archiefactiedatum"] == expected
+
+
+async def test_zrc_021_vervaldatum_besluit_without_any_vervaldatum_leaves_the_date_empty(
+    api: Api, app: FastAPI, klacht: ZaakType, besluiten: StandInBesluiten
+) -> None:
+    await procedure(app, klacht, afleidingswijze="vervaldatum_besluit")
+    besluiten.perioden = [koppelvlak.Werkingsperiode(dt.date(2027, 1, 15), None)]
+    zaak = await insert_zaak(app, klacht)
+    assert (await closed(api, zaak, klacht))["archiefactiedatum"] is None
+    assert "geen besluit" in await zaak_toelichting(app, zaak)
 
 
 async def test_zrc_021_archiefnominatie_of_the_zaak_is_kept(api: Api, app: FastAPI, klacht: ZaakType) -> None:

@@ -6,15 +6,14 @@ When the brondatum cannot be determined no date is set (the rule says so), and :
 in Dutch, for the audit trail.
 
 The besluit-based afleidingswijzen (``ingangsdatum_besluit``, ``vervaldatum_besluit``) need the Besluiten API's
-data; it plugs in with :func:`register_besluit_brondatum` (in process, no HTTP). Until it does, those leave the
-date empty and say so.
+data: the werkingsperioden of the zaak's besluiten, asked in process through :mod:`zaakwerk.zaken.koppelvlak`
+(no HTTP). Without a registered Besluiten API those leave the date empty and say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,21 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.core import duur
+from zaakwerk.zaken import koppelvlak
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken.models import Zaak, ZaakEigenschap, ZaakObject
 
 BESLUIT_AFLEIDINGSWIJZEN = ("ingangsdatum_besluit", "vervaldatum_besluit")
-
-# (session, zaak id, afleidingswijze) → the latest ingangsdatum/vervaldatum of the zaak's besluiten, or None.
-BesluitBrondatum = Callable[[AsyncSession, uuid.UUID, str], Awaitable[dt.date | None]]
-
-_besluit_brondatum: BesluitBrondatum | None = None
-
-
-def register_besluit_brondatum(fn: BesluitBrondatum | None) -> None:
-    """The Besluiten component's answer for the besluit-based afleidingswijzen (``None`` removes it)."""
-    global _besluit_brondatum
-    _besluit_brondatum = fn
 
 
 @dataclass(frozen=True)
@@ -126,11 +115,24 @@ async def _brondatum(session: AsyncSession, ctx: Ctx, zaak: Zaak, procedure: dic
             return _Bron(None, f"Geen zaakobject van type '{objecttype}' met een datum in '{kenmerk}'.")
         return _Bron(max(datums))
     if wijze in BESLUIT_AFLEIDINGSWIJZEN:
-        if _besluit_brondatum is None:
-            return _Bron(None, f"Afleidingswijze '{wijze}' wordt nog niet ondersteund: de Besluiten API ontbreekt.")
-        datum = await _besluit_brondatum(session, zaak.id, wijze)
-        return _Bron(datum, "" if datum else "De zaak heeft geen besluit met die datum.")
+        return await _besluiten(session, zaak, wijze)
     return _Bron(None, f"Onbekende afleidingswijze '{wijze}'.")
+
+
+async def _besluiten(session: AsyncSession, zaak: Zaak, wijze: str) -> _Bron:
+    """The latest ingangsdatum (``ingangsdatum_besluit``) or vervaldatum (``vervaldatum_besluit``) of the zaak's
+    besluiten; besluiten without a vervaldatum do not count for the latter."""
+    besluiten = koppelvlak.besluiten()
+    if besluiten is None:
+        return _Bron(None, f"Afleidingswijze '{wijze}' wordt niet ondersteund: de Besluiten API ontbreekt.")
+    perioden = await besluiten.werkingsperioden(session, zaak.id)
+    if wijze == "ingangsdatum_besluit":
+        datums = [p.ingangsdatum for p in perioden]
+    else:
+        datums = [p.vervaldatum for p in perioden if p.vervaldatum is not None]
+    if not datums:
+        return _Bron(None, "De zaak heeft geen besluit met die datum.")
+    return _Bron(max(datums))
 
 
 async def _gerelateerde_zaken(session: AsyncSession, ctx: Ctx, zaak: Zaak) -> _Bron:

@@ -1,4 +1,4 @@
-"""In-process interfaces from the Zaken API to the Documenten and Besluiten APIs.
+"""In-process interfaces between the Zaken API and the Documenten and Besluiten APIs.
 
 Zaakinformatieobjecten and zaakbesluiten refer to objects the Documenten and Besluiten components own. Those
 components live in this same process and database (never called over HTTP), so the Zaken services ask them through
@@ -8,10 +8,15 @@ field (an installation without a Documenten API cannot check zrc-003).
 
 The implementations get the caller's session: lookups see the request's own uncommitted writes, and the mirrored
 objectinformatieobject (zrc-005) is created and removed in the same transaction as the zaakinformatieobject.
+
+The Besluiten component reaches the Documenten API through this module too (brc-003 and the brc-005 mirror), so both
+components depend on one registered Documenten implementation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -38,6 +43,15 @@ class Besluit:
     zaak: str | None
 
 
+@dataclass(frozen=True)
+class Werkingsperiode:
+    """The period a besluit has effect: zrc-021 derives the brondatum of ``ingangsdatum_besluit`` and
+    ``vervaldatum_besluit`` from those of the zaak's besluiten."""
+
+    ingangsdatum: dt.date
+    vervaldatum: dt.date | None
+
+
 class Documenten(Protocol):
     """The Documenten API as the Zaken API uses it."""
 
@@ -53,12 +67,24 @@ class Documenten(Protocol):
         """Remove the mirrored objectinformatieobject, if it is there (zrc-005, zrc-022 footnote)."""
         ...
 
+    async def besluit_gekoppeld(self, session: AsyncSession, informatieobject: str, besluit: str) -> None:
+        """Create the mirrored objectinformatieobject (objectType ``besluit``) in ``session`` (brc-005)."""
+        ...
+
+    async def besluit_ontkoppeld(self, session: AsyncSession, informatieobject: str, besluit: str) -> None:
+        """Remove the mirrored objectinformatieobject of a besluit, if it is there (brc-005, brc-009)."""
+        ...
+
 
 class Besluiten(Protocol):
     """The Besluiten API as the Zaken API uses it."""
 
     async def besluit(self, session: AsyncSession, url: str) -> Besluit | None:
         """The besluit ``url`` names, or ``None`` when it does not exist."""
+        ...
+
+    async def werkingsperioden(self, session: AsyncSession, zaak_id: uuid.UUID) -> list[Werkingsperiode]:
+        """The werkingsperiode of every besluit of the zaak (zrc-021); empty when it has none."""
         ...
 
 
