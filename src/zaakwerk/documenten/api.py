@@ -18,7 +18,14 @@ from zaakwerk.core.zgw.component import Component
 from zaakwerk.core.zgw.expand import register_loader
 from zaakwerk.core.zgw.http import reader
 from zaakwerk.core.zgw.urls import base_url
-from zaakwerk.documenten import _api_documenten, _api_documenten_write, _api_objecten, access, koppelvlak
+from zaakwerk.documenten import (
+    _api_documenten,
+    _api_documenten_write,
+    _api_gebruiksrechten,
+    _api_objecten,
+    access,
+    koppelvlak,
+)
 from zaakwerk.documenten._context import ENKELVOUDIGINFORMATIEOBJECTEN, PREFIX
 from zaakwerk.documenten._read import D, document_query, render_documenten
 
@@ -32,7 +39,7 @@ def _max_body_size(settings: Settings) -> int:
 
 component = Component("documenten", PREFIX, "1.7.0", "documenten-api-1.7.0.yaml", max_body_size=_max_body_size)
 
-for _module in (_api_documenten, _api_documenten_write, _api_objecten):
+for _module in (_api_documenten, _api_documenten_write, _api_objecten, _api_gebruiksrechten):
     component.router.include_router(_module.router)
 
 component.on_startup.append(koppelvlak.registreer)
