@@ -85,7 +85,10 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
     app.state.own_hosts = own if settings.mode is Mode.demo else {urlsplit(settings.base_url).netloc.lower()}
     install_problem_handlers(app)
     for comp in comps:
-        app.include_router(comp.router, prefix=comp.prefix)
+        # Mounted, not included: a request is matched against its component's routes only (FastAPI's included
+        # routers try every route of every component in turn: a sixth of a GET zaak's CPU). A mounted router
+        # runs inside this app, so request.app, its state and the problem handlers stay the same.
+        app.mount(comp.prefix, comp.router)
     app.add_middleware(
         ZGWMiddleware,
         versions={c.prefix: c.version for c in comps},

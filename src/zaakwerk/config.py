@@ -37,7 +37,12 @@ class Settings(BaseSettings):
         description="SQLAlchemy async URL. Empty: SQLite file `<data_dir>/zaakwerk.db`. PostgreSQL: "
         "`postgresql+asyncpg://user:pass@host:5432/zaakwerk`.",
     )
-    database_pool_size: int = Field(10, description="Connections per process in the PostgreSQL pool.")
+    database_pool_size: int = Field(
+        24,
+        description="Connections a process keeps open to PostgreSQL (it may open as many again for a burst). Set it "
+        "at least to the concurrent requests one process serves: connections beyond it are closed after each "
+        "request, and opening one costs more than the request.",
+    )
     base_url: str = Field(
         "",
         description="Public base URL (e.g. `https://zaken.gemeente.nl`). Empty: taken from each request "
@@ -105,6 +110,14 @@ class Settings(BaseSettings):
         description="How generated besluit identificaties look (brc-002): a Python format string with `{jaar}` (the "
         "year the besluit is registered), `{volgnummer}` (sequence per verantwoordelijke organisatie and year) and "
         "optionally `{rsin}` (the verantwoordelijke organisatie). At most 50 characters once filled in.",
+    )
+    zaak_identificatie_voorraad: int = Field(
+        10,
+        ge=1,
+        le=1000,
+        description="PostgreSQL: how many zaak volgnummers a process takes from the counter at a time, so concurrent "
+        "creates never wait for each other's number. Numbers are then in creation order per process, and a stopped "
+        "process leaves the rest of its block unused (a gap in the numbering). 1: gaps only from failed creates.",
     )
     documenten_dir: Path | None = Field(
         None,

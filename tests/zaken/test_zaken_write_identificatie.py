@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 
 from tests.contract.openapi import validate_response
 from tests.zaken.conftest import RSIN, Api, Catalogus, client_with, zaak_body, zrc_rechten
+from zaakwerk.app import create_app
+from zaakwerk.config import Settings
 from zaakwerk.zaken.models import Zaak, ZaakIdentificatie
 
 SPEC = "zaken-api-1.7.0.yaml"
@@ -138,3 +140,40 @@ async def test_reserveren_validates_its_input_and_needs_aanmaken(
     assert (await reserve(lezer, {"bronorganisatie": RSIN})).status_code == 403
     async with app.state.db.reader.connect() as conn:
         assert (await conn.execute(select(func.count()).select_from(ZaakIdentificatie))).scalar_one() == 0
+
+
+async def test_zrc_002_a_number_taken_by_hand_while_in_a_process_supply_is_skipped(
+    api: Api, catalogus: Catalogus
+) -> None:
+    """On PostgreSQL the first create took a block of numbers; a client then chooses the next one by hand. The
+    following create must not fail on it: it is retried with the number after (on SQLite the create takes its
+    number in its own transaction and skips it the same way)."""
+    klacht = catalogus["VBG-KLACHT"]
+    assert (await create(api, zaak_body(klacht))).json()["identificatie"] == nummer(1)
+    assert (await create(api, zaak_body(klacht, identificatie=nummer(2)))).status_code == 201
+    r = await create(api, zaak_body(klacht))
+    assert r.status_code == 201, r.text
+    assert r.json()["identificatie"] == nummer(3)
+
+
+async def test_zrc_002_processes_never_hand_out_the_same_number(
+    app: FastAPI, settings: Settings, api: Api, catalogus: Catalogus
+) -> None:
+    """Two processes (two apps on one database) creating zaken for one organisation: distinct identificaties. On
+    PostgreSQL each takes its own block from the counter (ZAAKWERK_ZAAK_IDENTIFICATIE_VOORRAAD), so the second
+    process starts after the first one's block."""
+    klacht = catalogus["VBG-KLACHT"]
+    other_app = create_app(settings)
+    async with other_app.router.lifespan_context(other_app):
+        transport = httpx.ASGITransport(app=other_app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as other_client:
+            other = Api(other_client, api.headers)
+            results = []
+            for client in (api, other, api, other):
+                r = await create(client, zaak_body(klacht))
+                assert r.status_code == 201, r.text
+                results.append(r.json()["identificatie"])
+    assert len(set(results)) == 4
+    if not app.state.db.is_sqlite:
+        blok = settings.zaak_identificatie_voorraad
+        assert results == [nummer(1), nummer(blok + 1), nummer(2), nummer(blok + 2)]

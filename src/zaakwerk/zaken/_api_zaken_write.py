@@ -19,6 +19,7 @@ from zaakwerk.core.zgw.http import unit_of_work
 from zaakwerk.core.zgw.responses import detail_response, json_response, no_content
 from zaakwerk.zaken import access, service
 from zaakwerk.zaken._api_common import written
+from zaakwerk.zaken._identificatie_voorraad import IdentificatieBezet, Voorraad
 from zaakwerk.zaken._read_zaken import Z, render_zaken, zaak_query
 from zaakwerk.zaken._typen import typen
 from zaakwerk.zaken.schemas import ReserveZaakIdentificatieIn, ZaakIn
@@ -46,15 +47,35 @@ async def _zaak_response(request: Request, id_: uuid.UUID, status: int = 200) ->
 async def zaak_create(request: Request, principal: Principal = Depends(access.aanmaken)) -> Response:
     data = await parse_body(request, ZaakIn)
     _crs(request, data.zaakgeometrie is not None)
-    async with unit_of_work(request) as uow:
-        _, body = await service.create_zaak_rendered(
-            uow.session, access.write_ctx(request, principal), data, toelichting=_toelichting(request),
-            typen=typen(request),
-        )  # fmt: skip
+    ctx, supply = access.write_ctx(request, principal), voorraad(request)
+    for poging in range(_POGINGEN):
+        try:
+            async with unit_of_work(request) as uow:
+                _, body = await service.create_zaak_rendered(
+                    uow.session, ctx, data, toelichting=_toelichting(request), typen=typen(request), voorraad=supply
+                )
+            break
+        except IdentificatieBezet:
+            # A client took this generated number by hand a moment ago; the next number is free (rolled back).
+            if poging == _POGINGEN - 1:
+                raise
     # The body was rendered from what was written, in the transaction: no read after the commit.
     response = detail_response(request, body, status=201, headers={"Location": body["url"]})
     response.headers["Content-Crs"] = SUPPORTED_CRS
     return response
+
+
+_POGINGEN = 3
+
+
+def voorraad(request: Request) -> Voorraad | None:
+    """The app's supply of zaak volgnummers (PostgreSQL; on SQLite the create takes its number itself)."""
+    found: Voorraad | None = getattr(request.app.state, "zaken_voorraad", None)
+    db = request.app.state.db
+    if found is None and not db.is_sqlite:
+        found = Voorraad(db.writer, request.app.state.settings.zaak_identificatie_voorraad)
+        request.app.state.zaken_voorraad = found
+    return found
 
 
 @router.put("/zaken/{uuid}", name="zaak_update")

@@ -29,6 +29,7 @@ from zaakwerk.core.jobs.queue import wake_after_commit
 from zaakwerk.core.zgw.audittrail import AuditTrail
 from zaakwerk.zaken import _geometrie, access, events, termijnen
 from zaakwerk.zaken._context import ZAKEN, Ctx
+from zaakwerk.zaken._identificatie_voorraad import IdentificatieBezet, Voorraad
 from zaakwerk.zaken._read_zaken import ZAAK_COLUMNS, ReadCtx, render_zaken
 from zaakwerk.zaken._service_common import check_zaak_write, insert_rows, merge_patch
 from zaakwerk.zaken._service_zaken_checks import (
@@ -112,16 +113,18 @@ def _snapshot(zaak: Zaak) -> SimpleNamespace:
     return SimpleNamespace(**{name: getattr(zaak, name) for name in _COLUMN_NAMES})
 
 
-async def _flush(session: AsyncSession) -> None:
+async def _flush(session: AsyncSession, *, generated: bool = False) -> None:
     """Write now, so a concurrent writer who took the same identificatie first gives a 400, not a 500."""
-    await _write(session.flush())
+    await _write(session.flush(), generated=generated)
 
 
-async def _write(writing: Awaitable[None]) -> None:
+async def _write(writing: Awaitable[None], *, generated: bool = False) -> None:
     try:
         await writing
     except IntegrityError as exc:
         if "identificatie" in str(exc.orig):
+            if generated:
+                raise IdentificatieBezet from None
             raise validation_error(
                 "identificatie", NIET_UNIEK, "Deze identificatie bestaat al binnen de bronorganisatie."
             ) from None
@@ -135,10 +138,17 @@ async def create_zaak(session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelicht
 
 
 async def create_zaak_rendered(
-    session: AsyncSession, ctx: Ctx, data: ZaakIn, *, toelichting: str = "", typen: Typen | None = None
+    session: AsyncSession,
+    ctx: Ctx,
+    data: ZaakIn,
+    *,
+    toelichting: str = "",
+    typen: Typen | None = None,
+    voorraad: Voorraad | None = None,
 ) -> tuple[Zaak, dict[str, Any]]:
     """:func:`create_zaak`, with the zaak as the API shows it (the response body: no read after the write);
-    ``typen``: the process's cache of catalogue types."""
+    ``typen``: the process's cache of catalogue types; ``voorraad``: its supply of volgnummers (then the caller
+    retries on :class:`IdentificatieBezet`, in a new transaction)."""
     inv = Invalid()
     zaaktype = await zaaktype_of(session, ctx, data.zaaktype, data.startdatum, inv, typen)
     check_values(data, inv)
@@ -155,7 +165,7 @@ async def create_zaak_rendered(
     zaak_id = new_uuid()
     registratiedatum = data.registratiedatum or clock.today()
     identificatie, record = await ken_toe(
-        session, ctx.settings, zaak_id, data.bronorganisatie, data.identificatie, registratiedatum.year, inv
+        session, ctx.settings, zaak_id, data.bronorganisatie, data.identificatie, registratiedatum.year, inv, voorraad
     )
     inv.raise_if_any()
     gepland = termijnen.einddatum(data.startdatum, zaaktype.servicenorm)
@@ -189,7 +199,7 @@ async def create_zaak_rendered(
         volledig: ZaakType | None = await session.get(ZaakType, zaaktype.id)
         assert volledig is not None
         toelichting = await _termijnen(session, ctx, zaak, volledig, opschorting, verlenging, toelichting)
-        await _flush(session)
+        await _flush(session, generated=not data.identificatie)
     else:
         rows.append((_ZAAK, values))
     if record is not None:
@@ -203,7 +213,7 @@ async def create_zaak_rendered(
         rows.append((_JOB, job))
         wake_after_commit(session)
     # The zaak, its identificatie record, audit trail and notification in one statement on PostgreSQL.
-    await _write(insert_rows(session, rows))
+    await _write(insert_rows(session, rows), generated=not data.identificatie)
     return zaak, nieuw
 
 

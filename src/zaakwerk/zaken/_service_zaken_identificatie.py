@@ -21,6 +21,7 @@ from zaakwerk.config import Settings
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, validation_error
 from zaakwerk.core.ids import new_uuid
+from zaakwerk.zaken._identificatie_voorraad import Voorraad
 from zaakwerk.zaken.models import Zaak, ZaakIdentificatie, ZaakIdentificatieTeller
 
 NIET_UNIEK = "identificatie-niet-uniek"
@@ -102,12 +103,18 @@ async def ken_toe(
     identificatie: str,
     jaar: int,
     inv: Invalid,
+    voorraad: Voorraad | None = None,
 ) -> tuple[str, dict[str, Any] | None]:
-    """The identificatie of a new zaak: the given one when free or reserved (then claimed), else a new one; with
-    the values of its new :class:`ZaakIdentificatie` record, which the caller inserts after the zaak (``None``
-    when a reserved record was claimed)."""
+    """The identificatie of a new zaak: the given one when free or reserved (then claimed), else a new one (from
+    the process's ``voorraad`` when there is one); with the values of its new :class:`ZaakIdentificatie` record,
+    which the caller inserts after the zaak (``None`` when a reserved record was claimed)."""
     if not identificatie:
-        (identificatie,) = await genereer(session, settings, bronorganisatie, jaar)
+        if voorraad is not None:
+            identificatie = await voorraad.neem(
+                bronorganisatie, jaar, lambda n: maak(settings, bronorganisatie, jaar, n)
+            )
+        else:
+            (identificatie,) = await genereer(session, settings, bronorganisatie, jaar)
         return identificatie, _record(bronorganisatie, identificatie, zaak_id)
     query = select(_ZI).where(_ZI.bronorganisatie == bronorganisatie, _ZI.identificatie == identificatie)
     bestaand = (await session.execute(query.with_for_update())).scalar_one_or_none()
