@@ -8,8 +8,11 @@ import httpx
 from fastapi import FastAPI
 
 from tests.documenten.conftest import Api, Catalogus, client_with, create_document, document_body, drc_rechten, iot_url
+from tests.helpers import auth_header
 from tests.zaken.conftest import BASE as ZRC
 from tests.zaken.conftest import insert_zaak, zaak_url
+from zaakwerk.autorisaties import service as ac
+from zaakwerk.core.uow import UnitOfWork
 
 LEZEN = ("documenten.lezen", "documenten.aanmaken", "documenten.lock", "documenten.bijwerken")
 
@@ -71,3 +74,32 @@ async def test_restricted_client_sees_and_touches_only_its_documents(
     assert (await lezer.get(visible["url"])).json()["vertrouwelijkheidaanduiding"] == "intern"
     # Without the audittrails scope the trail is closed.
     assert (await lezer.get(f"{visible['url']}/audittrail")).status_code == 403
+
+
+async def test_alleen_is_gereed_voor_publicatie_reads_only_documents_ready_for_publication(
+    api: Api, app: FastAPI, client: httpx.AsyncClient, catalogus: Catalogus
+) -> None:
+    klaagschrift = await iot_url(app, "Klaagschrift")
+    ready = await create_document(api, klaagschrift, isGereedVoorPublicatie=True)
+    not_ready = await create_document(api, klaagschrift, isGereedVoorPublicatie=False)
+    unknown = await create_document(api, klaagschrift)
+    secret = "drc-publicatie-geheim-0123456789-abcdefghijklmnop"
+    async with UnitOfWork(app.state.sessionmaker) as uow:
+        await ac.create_applicatie(
+            uow,
+            label="Publicatieplatform",
+            client_ids=["drc-publicatie"],
+            heeft_alle_autorisaties=True,
+            alleen_is_gereed_voor_publicatie=True,
+        )
+        await ac.set_credentials(uow, "drc-publicatie", secret)
+    publicatie = Api(client, auth_header("drc-publicatie", secret))
+
+    listed = (await publicatie.get("/enkelvoudiginformatieobjecten")).json()
+    assert (listed["count"], [d["url"] for d in listed["results"]]) == (1, [ready["url"]])
+    assert (await publicatie.get(ready["url"])).status_code == 200
+    for document in (not_ready, unknown):
+        assert (await publicatie.get(document["url"])).status_code == 403
+        assert (await publicatie.get(document["inhoud"])).status_code == 403
+    # Only reading is narrowed: the applicatie may still lock the document.
+    assert (await publicatie.post(f"{not_ready['url']}/lock")).status_code == 200

@@ -40,9 +40,15 @@ def expand_arg(raw: str | None, allowed: frozenset[str]) -> str | None:
 
 def check_read(principal: Principal, scope: str, row: Any) -> None:
     """403 unless ``principal`` may read the document version ``row`` (or the object judged by it)."""
-    type_id = getattr(row, "_type_id", None) or row.informatieobjecttype_id
-    level = getattr(row, "_vertrouwelijkheid", None) or row.vertrouwelijkheidaanduiding
-    if not access.may(principal, scope, type_id, level):
+    if hasattr(row, "_type_id"):
+        type_id, level, gereed = row._type_id, row._vertrouwelijkheid, row._gereed
+    else:
+        type_id, level, gereed = (
+            row.informatieobjecttype_id,
+            row.vertrouwelijkheidaanduiding,
+            row.is_gereed_voor_publicatie,
+        )
+    if not access.may(principal, scope, type_id, level, gereed):
         raise permission_denied("U heeft geen leesrechten op dit document (informatieobjecttype of vertrouwelijkheid).")
 
 

@@ -146,11 +146,12 @@ def oio_query() -> Select[Any]:
     return select(*columns).join(V, V.informatieobject_id == OIO.informatieobject_id).join(D, latest())
 
 
-def access_columns() -> tuple[Any, Any]:
+def access_columns() -> tuple[Any, ...]:
     """The latest version's columns the access check needs, labelled."""
     return (
         V.informatieobjecttype_id.label("_type_id"),
         V.vertrouwelijkheidaanduiding.label("_vertrouwelijkheid"),
+        V.is_gereed_voor_publicatie.label("_gereed"),
     )
 
 

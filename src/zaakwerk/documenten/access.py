@@ -5,6 +5,9 @@ version (when the autorisatie names one) and that version's vertrouwelijkheidaan
 maximum). Objectinformatieobjecten and gebruiksrechten are judged by their document: :func:`document_predicate` is
 joined into every list, so a list never returns what a detail GET would refuse.
 
+An applicatie with ``alleenIsGereedVoorPublicatie`` reads only documents whose latest version is
+``isGereedVoorPublicatie`` (Autorisaties API 1.1); its other scopes are not narrowed by it.
+
 Autorisaties name informatieobjecttypen by URL; they are compared by uuid, so a client configured with another host
 name of this installation is judged the same.
 """
@@ -16,7 +19,7 @@ from collections.abc import Callable, Coroutine
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, and_
 from starlette.requests import Request
 
 from zaakwerk.autorisaties.access import predicate, rank
@@ -48,7 +51,7 @@ def informatieobjecttype_uuid(url: str) -> uuid.UUID | None:
 
 
 # Predicates built so far, keyed by the rights themselves (a changed autorisatie is a new key).
-_PREDICATES: dict[tuple[bool, tuple[Recht, ...], str], ColumnElement[bool]] = {}
+_PREDICATES: dict[tuple[bool, bool, tuple[Recht, ...], str], ColumnElement[bool]] = {}
 _PREDICATES_MAX = 1024
 
 _V = InformatieObjectVersie.__table__.c
@@ -57,12 +60,13 @@ _V = InformatieObjectVersie.__table__.c
 def document_predicate(principal: Principal, scope: str = LEZEN) -> ColumnElement[bool]:
     """The SQL condition on :class:`InformatieObjectVersie` columns selecting the documents ``principal`` may use
     ``scope`` on (applied to the latest version)."""
-    key = (principal.heeft_alle_autorisaties, principal.autorisaties, scope)
+    only_ready = _only_ready(principal, scope)
+    key = (principal.heeft_alle_autorisaties, only_ready, principal.autorisaties, scope)
     found = _PREDICATES.get(key)
     if found is None:
         if len(_PREDICATES) >= _PREDICATES_MAX:
             _PREDICATES.clear()
-        found = _PREDICATES[key] = predicate(
+        found = predicate(
             principal,
             COMPONENT,
             scope,
@@ -70,11 +74,27 @@ def document_predicate(principal: Principal, scope: str = LEZEN) -> ColumnElemen
             vertrouwelijkheid_column=_V.vertrouwelijkheidaanduiding,
             type_url_to_id=informatieobjecttype_uuid,
         )
+        if only_ready:
+            found = and_(found, _V.is_gereed_voor_publicatie.is_(True))
+        _PREDICATES[key] = found
     return found
 
 
-def may(principal: Principal, scope: str, informatieobjecttype_id: uuid.UUID, vertrouwelijkheid: str) -> bool:
-    """The rule of :func:`document_predicate` for one document."""
+def _only_ready(principal: Principal, scope: str) -> bool:
+    return principal.alleen_is_gereed_voor_publicatie and scope == LEZEN
+
+
+def may(
+    principal: Principal,
+    scope: str,
+    informatieobjecttype_id: uuid.UUID,
+    vertrouwelijkheid: str,
+    gereed_voor_publicatie: bool | None = None,
+) -> bool:
+    """The rule of :func:`document_predicate` for one document (``gereed_voor_publicatie``: its latest version's
+    ``isGereedVoorPublicatie``, needed for reading)."""
+    if _only_ready(principal, scope) and gereed_voor_publicatie is not True:
+        return False
     if principal.heeft_alle_autorisaties:
         return True
     level = rank(vertrouwelijkheid)

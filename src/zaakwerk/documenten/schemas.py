@@ -9,7 +9,9 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from zaakwerk.core.zgw.fields import INPUT_CONFIG, Rsin, Url, Url200
 
+# One Literal with the blank value (not a union with Literal[""]), so a wrong value is one error on the field.
 Vertrouwelijkheid = Literal[
+    "",
     "openbaar",
     "beperkt_openbaar",
     "intern",
@@ -19,9 +21,9 @@ Vertrouwelijkheid = Literal[
     "geheim",
     "zeer_geheim",
 ]
-Status = Literal["in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd"]
+Status = Literal["", "in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd"]
 Algoritme = Literal[
-    "crc_16", "crc_32", "crc_64", "fletcher_4", "fletcher_8", "fletcher_16", "fletcher_32", "hmac", "md5", "sha_1",
+    "", "crc_16", "crc_32", "crc_64", "fletcher_4", "fletcher_8", "fletcher_16", "fletcher_32", "hmac", "md5", "sha_1",
     "sha_256", "sha_512", "sha_3",
 ]  # fmt: skip
 ObjectType = Literal["besluit", "zaak", "verzoek"]
@@ -44,7 +46,7 @@ class Ondertekening(BaseModel):
 class Integriteit(BaseModel):
     model_config = INPUT_CONFIG
 
-    algoritme: Algoritme | Literal[""] = ""
+    algoritme: Algoritme = ""
     waarde: str = Field("", max_length=128)
     datum: dt.date | None = None
 
@@ -58,11 +60,11 @@ class EnkelvoudigInformatieObjectIn(BaseModel):
     bronorganisatie: Rsin
     creatiedatum: dt.date
     titel: str = Field(min_length=1, max_length=200)
-    vertrouwelijkheidaanduiding: Vertrouwelijkheid | Literal[""] = ""
+    vertrouwelijkheidaanduiding: Vertrouwelijkheid = ""
     is_gereed_voor_publicatie: bool | None = None
     tonen_aan_initiator: bool = False
     auteur: str = Field(min_length=1, max_length=200)
-    status: Status | Literal[""] = ""
+    status: Status = ""
     inhoud_is_vervallen: bool | None = None
     formaat: str = Field("", max_length=255)
     taal: str = Field(min_length=3, max_length=3)
