@@ -10,7 +10,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.besluiten.conftest import KAPPEN, Api, Catalogus, besluit_body, codes, insert_zaak, zaak_url
+from tests.besluiten.conftest import KAPPEN, SPEC, Api, Catalogus, besluit_body, codes, insert_zaak, zaak_url
+from tests.contract.openapi import validate_response
 from tests.zaken.conftest import Api as ZakenApi
 from tests.zaken.conftest import client_with as zaken_client
 from tests.zaken.test_archiveren import closed, procedure
@@ -66,3 +67,29 @@ async def test_zrc_021_brondatum_from_the_zaaks_besluiten(
     other = await insert_zaak(app, bezwaar)
     await api.create("besluiten", await besluit_body(app, zaak=zaak_url(other), ingangsdatum="2029-01-01"))
     assert (await closed(zrc, zaak, bezwaar))["archiefactiedatum"] == expected
+
+
+async def test_expand_embeds_the_zaak_and_the_besluittype(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
+    zaak = await insert_zaak(app, catalogus["VBG-BEZWAAR"])
+    met = await api.create("besluiten", await besluit_body(app, zaak=zaak_url(zaak)))
+    # The contract check follows the spec's reference into zaken-api-1.6.0.yaml, where the test tool does not
+    # read ``nullable`` next to ``allOf`` (Zaak.verlenging); the embedded besluittype is checked.
+    validate_response(SPEC, await api.get(f"{met['url']}?expand=besluittype"))
+    r = await api.get(f"{met['url']}?expand=zaak,besluittype")
+    assert r.status_code == 200, r.text
+    embedded = r.json()["_expand"]
+    assert embedded["zaak"]["url"] == zaak_url(zaak) and embedded["besluittype"]["url"] == met["besluittype"]
+    listed = (await api.get("/besluiten?expand=zaak")).json()["results"]
+    assert [x["_expand"]["zaak"]["url"] for x in listed] == [zaak_url(zaak)]
+    bad = await api.get(f"{met['url']}?expand=informatieobjecten")
+    assert bad.status_code == 400 and codes(bad) == [("expand", "invalid")]
+
+
+async def test_a_destroyed_zaak_leaves_its_besluiten_without_a_zaak(
+    api: Api, zrc: ZakenApi, app: FastAPI, catalogus: Catalogus
+) -> None:
+    zaak = await insert_zaak(app, catalogus["VBG-BEZWAAR"])
+    besluit = await api.create("besluiten", await besluit_body(app, zaak=zaak_url(zaak)))
+    assert (await zrc.delete(zaak_url(zaak))).status_code == 204
+    after = await api.get(besluit["url"])
+    assert after.status_code == 200 and after.json()["zaak"] == ""
