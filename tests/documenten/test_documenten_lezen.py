@@ -8,7 +8,7 @@ import uuid
 from fastapi import FastAPI
 
 from tests.contract.openapi import validate_response
-from tests.documenten.conftest import RSIN, SPEC, Api, Catalogus, codes, create_document, iot_url
+from tests.documenten.conftest import RSIN, SPEC, Api, Catalogus, codes, create_document, document_body, iot_url
 from zaakwerk.config import Settings
 from zaakwerk.core.db import Database
 from zaakwerk.documenten.storage import storage_for
@@ -95,12 +95,17 @@ async def test_drc_011_drc_012_drc_013_expand(api: Api, app: FastAPI, catalogus:
 
 
 async def test_audittrail_of_a_document(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
-    document = await create_document(api, await iot_url(app, "Klaagschrift"))
+    body = document_body(await iot_url(app, "Klaagschrift"))
+    created = await api.request(
+        "POST", "/enkelvoudiginformatieobjecten", body, headers={"X-Audit-Toelichting": "Ontvangen per post"}
+    )
+    document = created.json()
     r = await api.get(f"{document['url']}/audittrail")
     assert r.status_code == 200, r.text
     validate_response(SPEC, r)
     [entry] = r.json()
     assert (entry["bron"], entry["actie"], entry["resourceUrl"]) == ("drc", "create", document["url"])
+    assert entry["toelichting"] == "Ontvangen per post"
     one = await api.get(f"{document['url']}/audittrail/{entry['uuid']}")
     assert one.json() == entry
     assert (await api.get(f"{document['url']}/audittrail/{uuid.uuid4()}")).status_code == 404
@@ -126,3 +131,10 @@ async def test_sweep_removes_only_unreferenced_content(
     assert len(list(storage.stored())) == 1
     for document in (kept, shared):
         assert (await api.get(document["inhoud"])).status_code == 200
+
+
+async def test_the_served_openapi_file_is_the_documenten_api_1_7_0(api: Api) -> None:
+    r = await api.get("/openapi.yaml")
+    assert r.status_code == 200
+    assert "version: 1.7.0" in r.text and "http://testserver/documenten/api/v1" in r.text
+    assert (await api.get("/enkelvoudiginformatieobjecten")).headers["API-version"] == "1.7.0"
