@@ -176,10 +176,12 @@ def _mount_subcommands() -> None:
     from zaakwerk.autorisaties.cli import app as applicatie_app
     from zaakwerk.bench.cli import app as bench_app
     from zaakwerk.catalogusbeheer.cli import app as catalogus_app
+    from zaakwerk.documenten.cli import app as documenten_app
 
     cli.add_typer(applicatie_app, name="applicatie", help="API-clients (applicaties) beheren.")
     cli.add_typer(catalogus_app, name="catalogus", help="Catalogi exporteren en importeren (YAML).")
     cli.add_typer(bench_app, name="bench", help="Testgegevens in bulk voor belastingtests.")
+    cli.add_typer(documenten_app, name="documenten", help="Opslag van documentinhoud onderhouden.")
 
 
 def main() -> None:
