@@ -4,6 +4,7 @@ drc-005, drc-007; content stored and downloaded; every write's audit trail and n
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from pathlib import Path
 
@@ -220,3 +221,15 @@ async def test_delete_removes_the_document_its_versions_and_audit_trail(
     assert await rows(db, InformatieObject) == 0 and await rows(db, InformatieObjectVersie) == 0
     assert await audit(db) == []
     assert [m["actie"] for m in await messages(db)] == ["create", "destroy"]
+
+
+async def test_content_larger_than_the_general_body_limit_is_accepted(
+    api: Api, app: FastAPI, settings: Settings, catalogus: Catalogus
+) -> None:
+    """The Documenten API takes bodies up to its own maximum content in base64, beyond ZAAKWERK_MAX_BODY_SIZE."""
+    content = b"%PDF-1.7\n" + hashlib.sha256(b"zaad").digest() * (settings.max_body_size // 32 + 1)
+    assert len(b64(content)) > settings.max_body_size
+    document = await create_document(api, await iot_url(app, "Klaagschrift"), inhoud=b64(content))
+    assert document["bestandsomvang"] == len(content)
+    download = await api.get(document["inhoud"])
+    assert hashlib.sha256(download.content).hexdigest() == hashlib.sha256(content).hexdigest()
