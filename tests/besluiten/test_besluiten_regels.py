@@ -3,11 +3,14 @@ zaakbesluit mirror, also when the zaak changes) and brc-007 (besluittype of the 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
 import httpx
+import pytest
 from fastapi import FastAPI
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from tests.besluiten.conftest import (
@@ -31,6 +34,7 @@ from tests.contract.openapi import validate_response
 from tests.zaken.conftest import zrc_rechten
 from zaakwerk.besluiten.models import Besluit
 from zaakwerk.catalogi.models import BesluitType
+from zaakwerk.config import Settings
 from zaakwerk.core.db import Database
 from zaakwerk.core.uow import UnitOfWork
 from zaakwerk.zaken.models import ZaakBesluit
@@ -96,6 +100,27 @@ async def test_brc_002_identificatie_unique_per_organisatie_and_generated(
     await api.create("besluiten", await besluit_body(app, identificatie=f"BESLUIT-{jaar}-0000000003"))
     assert (await api.create("besluiten", await besluit_body(app)))["identificatie"] == f"BESLUIT-{jaar}-0000000004"
     assert await rows(db, Besluit) == 6
+
+
+async def test_brc_002_concurrent_creates_get_distinct_identificaties(
+    api: Api, app: FastAPI, catalogus: Catalogus
+) -> None:
+    body = await besluit_body(app)
+    responses = await asyncio.gather(*(api.post("/besluiten", body) for _ in range(12)))
+    assert [r.status_code for r in responses] == [201] * 12
+    jaar = dt.date.today().year
+    assert sorted(r.json()["identificatie"] for r in responses) == [f"BESLUIT-{jaar}-{n:010d}" for n in range(1, 13)]
+
+
+async def test_brc_002_identificatie_pattern_is_a_setting(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
+    settings = app.state.settings
+    patroon = "{rsin}-B{jaar}-{volgnummer:03d}"
+    app.state.settings = settings.model_copy(update={"besluit_identificatie_patroon": patroon})
+    try:
+        data = await api.create("besluiten", await besluit_body(app))
+    finally:
+        app.state.settings = settings
+    assert data["identificatie"] == f"812345678-B{dt.date.today().year}-001"
 
 
 async def test_brc_002_identificatie_and_organisatie_cannot_change(
@@ -187,3 +212,9 @@ async def test_brc_007_besluittype_must_belong_to_the_zaaktype(
     r = await api.patch(kap["url"], {"zaak": zaak_url(zaak)})
     assert codes(r) == [("besluittype", "zaaktype-mismatch")]
     assert await _zaakbesluiten(db) == []
+
+
+@pytest.mark.parametrize("patroon", ["BESLUIT-{jaar}", "B-{volgnummer}-{onbekend}"])
+def test_an_unusable_besluit_identificatie_pattern_stops_the_start(patroon: str) -> None:
+    with pytest.raises(ValidationError, match="(?i)identificatiepatroon"):
+        Settings(_env_file=None, besluit_identificatie_patroon=patroon)  # type: ignore[call-arg]

@@ -49,3 +49,19 @@ async def test_list_statements_do_not_grow(
     many = await statements()
     assert many == few, f"{path}: {few} statements for a page of 1, {many} for a page of 10"
     assert many <= most, (path, many)
+
+
+async def test_audittrail_statements_do_not_grow(api: Api, app: FastAPI, db: Database, catalogus: Catalogus) -> None:
+    besluit = await api.create("besluiten", await besluit_body(app))
+    path = f"{besluit['url']}/audittrail"
+
+    async def statements() -> int:
+        await api.get(path)
+        with count_statements(db) as seen:
+            assert (await api.get(path)).status_code == 200
+        return len(seen)
+
+    few = await statements()
+    for i in range(5):
+        assert (await api.patch(besluit["url"], {"toelichting": str(i)})).status_code == 200
+    assert await statements() == few <= 2
