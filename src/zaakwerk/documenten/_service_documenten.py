@@ -199,6 +199,9 @@ async def update_document(
         raise validation_error("nonFieldErrors", "unlocked", "Het informatieobject is niet gelockt; lock het eerst.")
     if not secrets.compare_digest(data.lock, document.lock):
         raise validation_error("nonFieldErrors", "incorrect-lock-id", "Het lock id is onjuist.")
+    if data.inhoud and data.inhoud.startswith(f"{ctx.document_url(id_)}/download"):
+        # A GET body sent back whole names the current content by its download URL: keep that content.
+        data = data.model_copy(update={"inhoud": None})
     inv = Invalid()
     iot = await informatieobjecttype(session, ctx, data.informatieobjecttype, inv)
     _check_fields(data, inv, current.bestandsomvang)
