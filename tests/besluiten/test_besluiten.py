@@ -180,3 +180,10 @@ async def test_brc_009_delete_removes_the_besluit_and_its_audit_trail(
     assert [m["actie"] for m in await messages(db)] == ["create", "partial_update", "destroy"]
     assert (await api.delete(data["url"])).status_code == 404
     assert await rows(db, AuditTrail) == 1
+
+
+async def test_the_vng_openapi_file_is_served_with_our_server(api: Api) -> None:
+    r = await api.get("/openapi.yaml")
+    assert r.status_code == 200
+    assert f"url: {BASE}" in r.text and "title: Besluiten API" in r.text
+    assert (await api.get("/openapi.json")).json()["info"]["version"] == "1.1.0"

@@ -216,5 +216,5 @@ async def test_brc_007_besluittype_must_belong_to_the_zaaktype(
 
 @pytest.mark.parametrize("patroon", ["BESLUIT-{jaar}", "B-{volgnummer}-{onbekend}"])
 def test_an_unusable_besluit_identificatie_pattern_stops_the_start(patroon: str) -> None:
-    with pytest.raises(ValidationError, match="(?i)identificatiepatroon"):
+    with pytest.raises(ValidationError, match=r"(?i)identificatiepatroon"):
         Settings(_env_file=None, besluit_identificatie_patroon=patroon)  # type: ignore[call-arg]

@@ -26,8 +26,11 @@ async def besluittype_of(session: AsyncSession, ctx: Ctx, url: str, inv: Invalid
     """brc-001: the besluittype must be a published besluittype of this installation's Catalogi API."""
     id_ = ctx.uuid_of(url, f"{CATALOGI_PREFIX}/besluittypen")
     if id_ is None:
-        inv.add("besluittype", BAD_URL, "De URL verwijst niet naar een besluittype van de Catalogi API van deze "
-                "installatie.")  # fmt: skip
+        inv.add(
+            "besluittype",
+            BAD_URL,
+            "De URL verwijst niet naar een besluittype van de Catalogi API van deze installatie.",
+        )
         return None
     concept = (await session.execute(select(BesluitType.concept).where(BesluitType.id == id_))).scalar_one_or_none()
     if concept is None:

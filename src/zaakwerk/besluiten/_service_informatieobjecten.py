@@ -96,8 +96,15 @@ async def create_besluitinformatieobject(
     # brc-005: the objectinformatieobject in the Documenten API, in this same transaction.
     await documenten.besluit_gekoppeld(session, data.informatieobject, ctx.besluit_url(besluit.id))
     nieuw = bio_dict(ReadCtx(ctx.base_url), obj)
-    events.besluit_changed(session, ctx, besluit, collection=BESLUITINFORMATIEOBJECTEN, resource_url=nieuw["url"],
-                           actie="create", nieuw=nieuw)  # fmt: skip
+    events.besluit_changed(
+        session,
+        ctx,
+        besluit,
+        collection=BESLUITINFORMATIEOBJECTEN,
+        resource_url=nieuw["url"],
+        actie="create",
+        nieuw=nieuw,
+    )
     return obj
 
 
@@ -115,5 +122,6 @@ async def delete_besluitinformatieobject(session: AsyncSession, ctx: Ctx, id_: u
     documenten = koppelvlak.documenten()
     if documenten is not None:
         await documenten.besluit_ontkoppeld(session, obj.informatieobject, ctx.besluit_url(besluit.id))
-    events.besluit_changed(session, ctx, besluit, collection=BESLUITINFORMATIEOBJECTEN, resource_url=oud["url"],
-                           actie="destroy", oud=oud)  # fmt: skip
+    events.besluit_changed(
+        session, ctx, besluit, collection=BESLUITINFORMATIEOBJECTEN, resource_url=oud["url"], actie="destroy", oud=oud
+    )

@@ -99,8 +99,9 @@ async def create_besluit(session: AsyncSession, ctx: Ctx, data: BesluitIn) -> Be
     if zaak is not None:
         await _zaakbesluit.koppel(session, ctx, zaak, besluit.id)
     nieuw = besluit_data(ctx, besluit)
-    events.besluit_changed(session, ctx, besluit, collection=BESLUITEN, resource_url=nieuw["url"], actie="create",
-                           nieuw=nieuw)  # fmt: skip
+    events.besluit_changed(
+        session, ctx, besluit, collection=BESLUITEN, resource_url=nieuw["url"], actie="create", nieuw=nieuw
+    )
     return besluit
 
 
@@ -155,8 +156,9 @@ async def _change(session: AsyncSession, ctx: Ctx, besluit: Besluit, data: Beslu
     _set_values(besluit, data)
     await session.flush()
     nieuw = besluit_data(ctx, besluit)
-    events.besluit_changed(session, ctx, besluit, collection=BESLUITEN, resource_url=nieuw["url"], actie=actie,
-                           oud=oud, nieuw=nieuw)  # fmt: skip
+    events.besluit_changed(
+        session, ctx, besluit, collection=BESLUITEN, resource_url=nieuw["url"], actie=actie, oud=oud, nieuw=nieuw
+    )
     return besluit
 
 
