@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from tests.documenten.conftest import Api, Catalogus, client_with, create_document, document_body, drc_rechten, iot_url
 from tests.helpers import auth_header
 from tests.zaken.conftest import BASE as ZRC
-from tests.zaken.conftest import insert_zaak, zaak_url
+from tests.zaken.conftest import insert_zaak, zaak_url, zrc_rechten
 from zaakwerk.autorisaties import service as ac
 from zaakwerk.core.uow import UnitOfWork
 
@@ -103,3 +103,27 @@ async def test_alleen_is_gereed_voor_publicatie_reads_only_documents_ready_for_p
         assert (await publicatie.get(document["inhoud"])).status_code == 403
     # Only reading is narrowed: the applicatie may still lock the document.
     assert (await publicatie.post(f"{not_ready['url']}/lock")).status_code == 200
+
+
+async def test_drc_014_an_expanded_document_the_client_may_not_read_is_left_out(
+    api: Api, app: FastAPI, client: httpx.AsyncClient, catalogus: Catalogus
+) -> None:
+    klaagschrift = await iot_url(app, "Klaagschrift")
+    visible = await create_document(api, klaagschrift, vertrouwelijkheidaanduiding="intern")
+    hidden = await create_document(api, klaagschrift, vertrouwelijkheidaanduiding="geheim")
+    zaak = await insert_zaak(app, catalogus["VBG-KLACHT"])
+    for document in (visible, hidden):
+        r = await api.post(
+            f"{ZRC}/zaakinformatieobjecten", {"zaak": zaak_url(zaak), "informatieobject": document["url"]}
+        )
+        assert r.status_code == 201, r.text
+    rechten = [
+        zrc_rechten("zaken.lezen", zaaktype=catalogus["VBG-KLACHT"].url),
+        drc_rechten("documenten.lezen", informatieobjecttype=klaagschrift, max_vertrouwelijkheid="intern"),
+    ]
+    lezer = await client_with(app, client, "zrc-drc-lezer", rechten)
+    r = await lezer.get(zaak_url(zaak), params={"expand": "zaakinformatieobjecten.informatieobject"})
+    assert r.status_code == 200, r.text
+    embedded = [z["_expand"]["informatieobject"] for z in r.json()["_expand"]["zaakinformatieobjecten"]]
+    assert [e["url"] for e in embedded if e] == [visible["url"]]
+    assert len(embedded) == 2
