@@ -234,3 +234,15 @@ async def test_content_larger_than_the_general_body_limit_is_accepted(
     assert document["bestandsomvang"] == len(content)
     download = await api.get(document["inhoud"])
     assert hashlib.sha256(download.content).hexdigest() == hashlib.sha256(content).hexdigest()
+
+
+async def test_identificatie_is_unique_per_bronorganisatie(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
+    iot = await iot_url(app, "Klaagschrift")
+    first = await create_document(api, iot, identificatie="DOC-X")
+    taken = await api.post("/enkelvoudiginformatieobjecten", document_body(iot, identificatie="DOC-X"))
+    assert (taken.status_code, codes(taken)) == (400, [("identificatie", "identificatie-niet-uniek")])
+    await create_document(api, iot, identificatie="DOC-X", bronorganisatie="002220647")
+    # Only the latest versions count: once renamed, the old identificatie is free again.
+    lock_id = await lock(api, first["url"])
+    assert (await api.patch(first["url"], {"identificatie": "DOC-Y", "lock": lock_id})).status_code == 200
+    await create_document(api, iot, identificatie="DOC-X")

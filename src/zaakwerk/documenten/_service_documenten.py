@@ -28,7 +28,7 @@ from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.documenten import access, events
 from zaakwerk.documenten._context import ENKELVOUDIGINFORMATIEOBJECTEN, Ctx
 from zaakwerk.documenten._inhoud import store_inhoud
-from zaakwerk.documenten._read import document_dict
+from zaakwerk.documenten._read import document_dict, latest
 from zaakwerk.documenten.models import Gebruiksrechten, InformatieObject, InformatieObjectVersie
 from zaakwerk.documenten.models import ObjectInformatieObject as OIO
 from zaakwerk.documenten.schemas import EnkelvoudigInformatieObjectIn, EnkelvoudigInformatieObjectUpdate
@@ -75,13 +75,11 @@ def _check_fields(data: EnkelvoudigInformatieObjectIn, inv: Invalid, current_siz
 async def _identificatie_free(
     session: AsyncSession, bronorganisatie: str, identificatie: str, own: uuid.UUID | None, inv: Invalid
 ) -> None:
-    query = select(
-        exists().where(
-            V.bronorganisatie == bronorganisatie,
-            V.identificatie == identificatie,
-            V.informatieobject_id != own if own is not None else V.versie > 0,
-        )
-    )
+    """(bronorganisatie, identificatie) names one document: no other document's latest version has it."""
+    conditions = [V.bronorganisatie == bronorganisatie, V.identificatie == identificatie]
+    if own is not None:
+        conditions.append(V.informatieobject_id != own)
+    query = select(exists(select(V.versie).join(InformatieObject, latest()).where(*conditions)))
     if (await session.execute(query)).scalar():
         inv.add("identificatie", "identificatie-niet-uniek", "Deze identificatie bestaat al voor deze bronorganisatie.")
 
