@@ -48,9 +48,14 @@ class Besluiten:
         return [koppelvlak.Werkingsperiode(ingangsdatum=i, vervaldatum=v) for i, v in rows]
 
 
+_ours = Besluiten()
+
+
 async def registreer(app: FastAPI) -> None:
-    koppelvlak.registreer_besluiten(Besluiten())
+    koppelvlak.registreer_besluiten(_ours)
 
 
 async def afmelden(app: FastAPI) -> None:
-    koppelvlak.registreer_besluiten(None)
+    # Only our own: a test may have put another implementation in place meanwhile.
+    if koppelvlak.besluiten() is _ours:
+        koppelvlak.registreer_besluiten(None)
