@@ -25,7 +25,7 @@ async def _mirrors(drc_api: DocumentenApi, besluit: str) -> list[tuple[str, str]
     return [(o["informatieobject"], o["objectType"]) for o in r.json()]
 
 
-async def test_brc_005_the_objectinformatieobject_follows_the_link(
+async def test_brc_004_brc_005_the_mirror_is_a_besluit_relation_and_follows_the_link(
     api: Api, drc_api: DocumentenApi, app: FastAPI, catalogus: Catalogus
 ) -> None:
     besluit = await api.create("besluiten", await besluit_body(app))
