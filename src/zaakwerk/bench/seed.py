@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, inspect, select, text
+from sqlalchemy import Table, delete, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -177,7 +177,7 @@ async def _remove(conn: AsyncConnection, rsins: list[str]) -> None:
         raise SeedRefused(
             f"--opnieuw maakt de Zaken-tabellen leeg, maar er staan ook {others} zaken van andere organisaties in."
         )
-    tables = [t for t in reversed(Base.metadata.sorted_tables) if t.name.startswith("zrc_")]
+    tables = _zaak_tables()
     if conn.dialect.name == "postgresql":
         await conn.execute(text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in tables)))
     else:
@@ -186,6 +186,24 @@ async def _remove(conn: AsyncConnection, rsins: list[str]) -> None:
     await conn.execute(
         delete(ztc.Catalogus).where(ztc.Catalogus.domein == _catalogus.DOMEIN, ztc.Catalogus.rsin.in_(rsins))
     )
+
+
+def _zaak_tables() -> list[Table]:
+    """The Zaken tables and every table that refers to them (besluiten, documents of those zaken, ...),
+    children first; the count table last (on SQLite the triggers count the deleted zaken down in it)."""
+    found = {t for t in Base.metadata.sorted_tables if t.name.startswith("zrc_")}
+    grown = True
+    while grown:
+        refers = {
+            t
+            for t in Base.metadata.sorted_tables
+            if t not in found and any(fk.column.table in found for fk in t.foreign_keys)
+        }
+        found |= refers
+        grown = bool(refers)
+    return [t for t in reversed(Base.metadata.sorted_tables) if t in found and t.name != "zrc_zaak_telling"] + [
+        zrc.ZaakTelling.__table__
+    ]
 
 
 async def _write_zaken(

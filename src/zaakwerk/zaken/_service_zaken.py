@@ -100,8 +100,11 @@ class _NoChildren:
     def __init__(self, dialect: Any) -> None:
         self.dialect = dialect
 
-    async def execute(self, *_args: Any, **_kwargs: Any) -> tuple[()]:
-        return ()
+    async def execute(self, *_args: Any, **_kwargs: Any) -> _NoChildren:
+        return self
+
+    def all(self) -> list[Any]:
+        return []
 
 
 def _render_new(session: AsyncSession, ctx: Ctx, zaak: Zaak) -> Awaitable[list[dict[str, Any]]]:
