@@ -34,7 +34,9 @@ class Zaak(Base):
         # No index on (bronorganisatie, zaaktype_id, vertrouwelijkheidaanduiding): lists count in zrc_zaak_telling,
         # and with such an index PostgreSQL's generic plan for a list page read every matching zaak and sorted them
         # (it cannot see the page size): 236 ms instead of 2 ms at a million zaken.
-        Index("ix_zrc_zaak_zaaktype_startdatum", "zaaktype_id", "startdatum"),
+        # With the id, a page in the default order is read from the index without sorting, also when thousands of
+        # zaken share one startdatum (a sort of every zaak of that day cost 22 ms at 20,000).
+        Index("ix_zrc_zaak_zaaktype_startdatum_id", "zaaktype_id", "startdatum", "id"),
         # The lists in their default order (startdatum, id descending: a backward scan), per organisation and
         # zaaktype or over all zaken; the first page is read from the index without sorting.
         Index("ix_zrc_zaak_org_type_start_id", "bronorganisatie", "zaaktype_id", "startdatum", "id"),

@@ -1,4 +1,4 @@
-"""zaak counts per bronorganisatie, zaaktype and vertrouwelijkheidaanduiding, kept by triggers; one index less
+"""zaak counts per bronorganisatie, zaaktype and vertrouwelijkheidaanduiding, kept by triggers; list indexes for generic plans
 
 Revision ID: 0004
 Revises: 0003
@@ -105,6 +105,9 @@ def upgrade() -> None:
     )
     # Superseded by the count table; it misled the generic plans of list pages (see the Zaak model).
     op.drop_index("ix_zrc_zaak_org_type_vertr", table_name="zrc_zaak")
+    # The list order (startdatum, id) whole in the zaaktype index: no sort of the zaken sharing a startdatum.
+    op.drop_index("ix_zrc_zaak_zaaktype_startdatum", table_name="zrc_zaak")
+    op.create_index("ix_zrc_zaak_zaaktype_startdatum_id", "zrc_zaak", ["zaaktype_id", "startdatum", "id"])
     # The zaken that exist now, then the triggers: on PostgreSQL both in the migration's transaction.
     op.execute(
         f"INSERT INTO zrc_zaak_telling ({_KEY}, deel, aantal) SELECT {_KEY}, 0, count(*) FROM zrc_zaak GROUP BY {_KEY}"
@@ -125,6 +128,8 @@ def downgrade() -> None:
         else:
             op.execute(f"DROP TRIGGER zrc_zaak_telling_{name}")
     op.drop_table("zrc_zaak_telling")
+    op.drop_index("ix_zrc_zaak_zaaktype_startdatum_id", table_name="zrc_zaak")
+    op.create_index("ix_zrc_zaak_zaaktype_startdatum", "zrc_zaak", ["zaaktype_id", "startdatum"])
     op.create_index(
         "ix_zrc_zaak_org_type_vertr", "zrc_zaak", ["bronorganisatie", "zaaktype_id", "vertrouwelijkheidaanduiding"]
     )
