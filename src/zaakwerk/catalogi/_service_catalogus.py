@@ -10,10 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi import models as m
 from zaakwerk.catalogi._context import Ctx
-from zaakwerk.catalogi._service_common import get_or_404, merge_patch
+from zaakwerk.catalogi._service_common import get_or_404
 from zaakwerk.catalogi.schemas import CatalogusIn
 from zaakwerk.core.errors import validation_error
 from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.zgw.body import merge_patch
 
 _RSIN_TABLES: tuple[type[Any], ...] = (
     m.ZaakType,

@@ -23,11 +23,11 @@ from zaakwerk.catalogi._service_common import (
     check_child_geldigheid,
     get_or_404,
     guard_zaaktype_child,
-    merge_patch,
     zaaktype_from_url,
 )
 from zaakwerk.core.errors import Invalid
 from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.zgw.body import merge_patch
 
 S = TypeVar("S", bound=BaseModel)
 

@@ -8,14 +8,13 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi._context import Ctx, looks_like_url
 from zaakwerk.catalogi.models import BesluitType, Catalogus, InformatieObjectType, ZaakType
-from zaakwerk.core.errors import Invalid, not_found, validation_error, validation_errors
-from zaakwerk.core.zgw.problem import pydantic_invalid_params
+from zaakwerk.core.errors import Invalid, not_found, validation_error
 
 M = TypeVar("M", bound=BaseModel)
 Versioned = type[ZaakType] | type[InformatieObjectType] | type[BesluitType]
@@ -31,15 +30,6 @@ async def get_or_404(session: AsyncSession, model: type[Any], id_: uuid.UUID) ->
     if obj is None:
         raise not_found()
     return obj
-
-
-def merge_patch(model: type[M], current: dict[str, Any], patch: dict[str, Any]) -> M:
-    """PATCH as a full update: the current input shape with the given fields laid over it, validated whole."""
-    merged = {**current, **patch}
-    try:
-        return model.model_validate(merged)
-    except ValidationError as exc:
-        raise validation_errors(pydantic_invalid_params(list(exc.errors()))) from None
 
 
 def changed_fields(old: BaseModel, new: BaseModel) -> list[str]:

@@ -22,7 +22,6 @@ from zaakwerk.catalogi._service_common import (
     get_or_404,
     guard_delete_published,
     guard_published,
-    merge_patch,
     recompute_object_dates,
     require_superset,
     resolve_names,
@@ -30,6 +29,7 @@ from zaakwerk.catalogi._service_common import (
 from zaakwerk.catalogi.schemas import BesluitTypeIn, InformatieObjectTypeIn
 from zaakwerk.core.errors import Invalid
 from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.zgw.body import merge_patch
 
 _IOT_PLAIN = (
     "omschrijving",

@@ -20,7 +20,6 @@ from zaakwerk.catalogi._service_common import (
     get_or_404,
     guard_delete_published,
     guard_published,
-    merge_patch,
     recompute_object_dates,
     require_superset,
     resolve_names,
@@ -28,6 +27,7 @@ from zaakwerk.catalogi._service_common import (
 from zaakwerk.catalogi.schemas import ZaakTypeIn
 from zaakwerk.core.errors import Invalid
 from zaakwerk.core.uow import UnitOfWork
+from zaakwerk.core.zgw.body import merge_patch
 
 # Input fields stored as they are (the rest are references resolved by the service).
 _PLAIN = (

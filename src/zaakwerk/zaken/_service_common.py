@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import Executable, Insert, Table, Update, bindparam, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from zaakwerk.core.errors import Invalid, not_found, permission_denied, validation_errors
-from zaakwerk.core.zgw.problem import pydantic_invalid_params
+from zaakwerk.core.errors import Invalid, not_found, permission_denied
 from zaakwerk.zaken import access
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken.models import Zaak
@@ -87,14 +86,6 @@ async def get_or_404(session: AsyncSession, model: type[Any], id_: uuid.UUID) ->
     if obj is None:
         raise not_found()
     return obj
-
-
-def merge_patch(model: type[M], current: dict[str, Any], patch: dict[str, Any]) -> M:
-    """PATCH as a full update: the current input shape with the given fields laid over it, validated whole."""
-    try:
-        return model.model_validate({**current, **patch})
-    except ValidationError as exc:
-        raise validation_errors(pydantic_invalid_params(list(exc.errors()))) from None
 
 
 def is_closed(zaak: Zaak) -> bool:

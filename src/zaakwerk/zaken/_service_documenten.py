@@ -17,17 +17,12 @@ from zaakwerk.catalogi.models import BesluitType, InformatieObjectType, ZaakType
 from zaakwerk.catalogi.models import ZaakTypeInformatieObjectType as ZTIOT
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, not_found
+from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.zaken import access, events, koppelvlak
 from zaakwerk.zaken._context import STATUSSEN, ZAAKINFORMATIEOBJECTEN, ZAKEN, Ctx
 from zaakwerk.zaken._read_overig import zaakbesluit_dict, zaakinformatieobject_dict
 from zaakwerk.zaken._schemas_overig import ZaakBesluitIn, ZaakInformatieObjectIn
-from zaakwerk.zaken._service_common import (
-    check_zaak_write,
-    get_or_404,
-    is_closed,
-    merge_patch,
-    zaak_from_url,
-)
+from zaakwerk.zaken._service_common import check_zaak_write, get_or_404, is_closed, zaak_from_url
 from zaakwerk.zaken._service_koppelingen import zaak_of, zaken_base
 from zaakwerk.zaken.models import Status, Zaak, ZaakBesluit, ZaakInformatieObject
 

@@ -20,11 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.core import clock
 from zaakwerk.core.errors import Invalid, conflict
+from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.zaken import events
 from zaakwerk.zaken._context import ZAAKNOTITIES, ZAKEN, Ctx
 from zaakwerk.zaken._read_overig import zaaknotitie_dict
 from zaakwerk.zaken._schemas_overig import NotitieStatus, ZaakNotitieIn
-from zaakwerk.zaken._service_common import get_or_404, merge_patch, zaak_for_child_write
+from zaakwerk.zaken._service_common import get_or_404, zaak_for_child_write
 from zaakwerk.zaken._service_koppelingen import zaak_of, zaken_base
 from zaakwerk.zaken.models import Zaak, ZaakNotitie
 

@@ -11,16 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi.models import ResultaatType
 from zaakwerk.core.errors import Invalid, not_found, validation_error
+from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.zaken import events
 from zaakwerk.zaken._context import RESULTATEN, ZAKEN, Ctx
 from zaakwerk.zaken._schemas_status import ResultaatIn
-from zaakwerk.zaken._service_common import (
-    BAD_URL,
-    DOES_NOT_EXIST,
-    check_zaak_write,
-    merge_patch,
-    zaak_for_child_write,
-)
+from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, check_zaak_write, zaak_for_child_write
 from zaakwerk.zaken._service_statussen import ZAAKTYPE_MISMATCH
 from zaakwerk.zaken.models import Resultaat, Zaak
 

@@ -18,12 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi import models as ztc
 from zaakwerk.core.errors import Invalid, not_found
+from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.zaken import access, events
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken._read_zaakeigenschappen import ZAAKEIGENSCHAPPEN, render_zaakeigenschap
 from zaakwerk.zaken._read_zaken import ReadCtx
 from zaakwerk.zaken._schemas_zaakeigenschappen import ZaakEigenschapIn
-from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, check_zaak_write, get_or_404, merge_patch
+from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, check_zaak_write, get_or_404
 from zaakwerk.zaken._waarde import check_waarde
 from zaakwerk.zaken.models import Zaak, ZaakEigenschap
 

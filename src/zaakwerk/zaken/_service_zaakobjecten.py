@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.catalogi import models as ztc
 from zaakwerk.core.errors import Invalid
+from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.zaken import access, events
 from zaakwerk.zaken._context import ZAAKOBJECTEN, ZAKEN, Ctx
 from zaakwerk.zaken._identificatie_check import clean
@@ -25,14 +26,7 @@ from zaakwerk.zaken._identificatie_schemas import OBJECT_IDENTIFICATIE
 from zaakwerk.zaken._read_zaakobjecten import input_shape, render_zaakobject
 from zaakwerk.zaken._read_zaken import ReadCtx
 from zaakwerk.zaken._schemas_zaakobjecten import ZaakObjectIn
-from zaakwerk.zaken._service_common import (
-    BAD_URL,
-    DOES_NOT_EXIST,
-    check_zaak_write,
-    get_or_404,
-    merge_patch,
-    zaak_from_url,
-)
+from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, check_zaak_write, get_or_404, zaak_from_url
 from zaakwerk.zaken.models import Zaak, ZaakObject
 
 ZAAKTYPE_MISMATCH = "zaaktype-mismatch"

@@ -27,11 +27,12 @@ from zaakwerk.core.ids import new_uuid
 from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.jobs.queue import wake_after_commit
 from zaakwerk.core.zgw.audittrail import AuditTrail
+from zaakwerk.core.zgw.body import merge_patch
 from zaakwerk.zaken import _geometrie, access, events, termijnen
 from zaakwerk.zaken._context import ZAKEN, Ctx
 from zaakwerk.zaken._identificatie_voorraad import IdentificatieBezet, Voorraad
 from zaakwerk.zaken._read_zaken import ZAAK_COLUMNS, ReadCtx, render_zaken
-from zaakwerk.zaken._service_common import check_zaak_write, insert_rows, merge_patch
+from zaakwerk.zaken._service_common import check_zaak_write, insert_rows
 from zaakwerk.zaken._service_zaken_checks import (
     check_immutable,
     check_producten,

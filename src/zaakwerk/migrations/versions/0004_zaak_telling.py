@@ -1,4 +1,4 @@
-"""zaak counts per bronorganisatie, zaaktype and vertrouwelijkheidaanduiding, kept by triggers; list indexes for generic plans
+"""zaak counts per bronorganisatie, zaaktype and vertrouwelijkheidaanduiding (kept by triggers); list indexes
 
 Revision ID: 0004
 Revises: 0003
