@@ -11,6 +11,7 @@ from zaakwerk.zaken import (
     _api_resultaten,
     _api_rollen,
     _api_statussen,
+    _api_termijnen,
     _api_zaakbesluiten,
     _api_zaakcontactmomenten,
     _api_zaakeigenschappen,
@@ -25,11 +26,13 @@ from zaakwerk.zaken._api_common import register
 from zaakwerk.zaken._context import PREFIX
 from zaakwerk.zaken._read_zaken import Z, render_zaken, zaak_query
 
-component = Component("zaken", PREFIX, "1.7.0", "zaken-api-1.7.0.yaml")
+component = Component("zaken", PREFIX, "1.7.0", "zaken-api-1.7.0.yaml", extra_paths=_api_termijnen.OPENAPI_PATHS)
 
-# _api_zaken_write first: its fixed paths (/zaken/_zoek is read's, /zaaknummer_reserveren) never clash with {uuid}.
+# _api_zaken_write first: its fixed paths (/zaken/_zoek is read's, /zaaknummer_reserveren) never clash with {uuid};
+# _api_termijnen before _api_zaken so /zaken/{uuid}/termijnen is matched before any /zaken/{uuid} route.
 for _module in (
     _api_zaken_write,
+    _api_termijnen,
     _api_zaken,
     _api_statussen,
     _api_resultaten,

@@ -32,6 +32,9 @@ class Component:
     on_shutdown: list[Callable[[FastAPI], Awaitable[None]]] = field(default_factory=list)
     # The largest request body this component accepts, from the settings (None: the general max_body_size).
     max_body_size: Callable[[Any], int] | None = None
+    # Our own additions to the VNG spec (path → path item, marked ``x-zaakwerk-extensie``), served with it so a
+    # client sees them documented; the VNG file itself stays as published.
+    extra_paths: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.router.add_api_route("/openapi.yaml", self._spec_yaml, methods=["GET"], include_in_schema=False)
@@ -41,6 +44,8 @@ class Component:
     def spec(self, request: Request) -> dict[str, Any]:
         served = copy.copy(load_spec(self.spec_file))
         served["servers"] = [{"url": base_url(request) + self.prefix}]
+        if self.extra_paths:
+            served["paths"] = {**served["paths"], **self.extra_paths}
         return served
 
     async def _spec_yaml(self, request: Request) -> Response:
