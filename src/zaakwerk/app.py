@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
         app.state.sessionmaker = make_sessionmaker(db.writer)
         worker_task: asyncio.Task[None] | None = None
         try:
+            await db.refresh_statistics()
             for comp in comps:
                 for hook in comp.on_startup:
                     await hook(app)

@@ -99,6 +99,17 @@ class Database:
             # so a read transaction adds two round trips and no consistency. It shares the writer's pool.
             self.reader = self.writer.execution_options(isolation_level="AUTOCOMMIT")
 
+    async def refresh_statistics(self) -> None:
+        """SQLite: fresh planner statistics. Without them SQLite guesses, and a rol filter (the BSN query) read
+        every zaak the client may see instead of the few of that person (173 ms instead of 2 ms at 100,000
+        zaken). ``analysis_limit`` samples each index, so this takes milliseconds also on a large file.
+        PostgreSQL's autovacuum keeps its own statistics."""
+        if not self.is_sqlite:
+            return
+        async with self.writer.begin() as conn:
+            await conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            await conn.exec_driver_sql("ANALYZE")
+
     async def dispose(self) -> None:
         await self.writer.dispose()
         if self.is_sqlite:
