@@ -17,10 +17,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy import exists, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from zaakwerk.core import clock
-from zaakwerk.core.errors import not_found, validation_error
+from zaakwerk.core.errors import ZGWError, not_found, validation_error
 from zaakwerk.zaken import access, events
 from zaakwerk.zaken._context import KLANTCONTACTEN, PREFIX, ZAAKCONTACTMOMENTEN, ZAAKVERZOEKEN, Ctx
 from zaakwerk.zaken._read_overig import klantcontact_dict, zaakcontactmoment_dict, zaakverzoek_dict
@@ -50,6 +51,10 @@ async def _identificatie_taken(session: AsyncSession, rsin: str, identificatie: 
     return bool((await session.execute(query)).scalar())
 
 
+def _niet_uniek() -> ZGWError:
+    return validation_error("identificatie", "unique", "Deze identificatie is al in gebruik binnen de bronorganisatie.")
+
+
 async def _new_identificatie(session: AsyncSession, rsin: str) -> str:
     """``KC`` + year + 8 random hex digits (14 characters, the field's maximum), unique within the organisation."""
     for _ in range(_GENERATE_ATTEMPTS):
@@ -67,9 +72,7 @@ async def create_klantcontact(
     zaak = await zaak_for_child_write(session, ctx, data.zaak)
     identificatie = data.identificatie
     if identificatie and await _identificatie_taken(session, zaak.bronorganisatie, identificatie):
-        raise validation_error(
-            "identificatie", "unique", "Deze identificatie is al in gebruik binnen de bronorganisatie."
-        )
+        raise _niet_uniek()
     if not identificatie:
         identificatie = await _new_identificatie(session, zaak.bronorganisatie)
     obj = KlantContact(
@@ -82,7 +85,14 @@ async def create_klantcontact(
         toelichting=data.toelichting,
     )
     session.add(obj)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        # A concurrent writer took the same identificatie between our check and this insert: the unique
+        # constraint (rsin, identificatie) refused it; the client gets the same 400 as from the check.
+        if "identificatie" in str(exc.orig):
+            raise _niet_uniek() from None
+        raise
     events.zaak_changed(
         session,
         ctx,

@@ -269,6 +269,9 @@ class ZaakBesluit(Base):
 
 class KlantContact(Base):
     __tablename__ = "zrc_klantcontact"
+    # The identificatie is unique within the organisation (the service checks it first for a friendly 400; this
+    # constraint holds it when two writers check at the same moment).
+    __table_args__ = (UniqueConstraint("rsin", "identificatie"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_uuid)
     rsin: Mapped[str] = mapped_column(String(9))
