@@ -3,9 +3,9 @@
 brc-001 (a published besluittype of ours, never changed), brc-002 (identificatie unique per verantwoordelijke
 organisatie, generated when absent; neither changes), brc-006 (the zaakbesluit mirror, see ``_zaakbesluit``),
 brc-007 (the besluittype belongs to the zaak's zaaktype) and brc-009 (destroying removes the besluit, its
-besluitinformatieobjecten with their mirrors and its audit trail for real). Unlike the 1.1.0 rule text, which forbids
-changing the zaak, a besluit may move to another zaak or lose it; its zaakbesluit moves along in the same
-transaction.
+besluitinformatieobjecten with their mirrors and its audit trail for real). As the rule text says, the zaak of a
+besluit cannot be changed by an update (a besluit belongs to the zaak it was taken in); a destroyed zaak leaves its
+besluiten without one.
 
 Services never commit: the caller's unit of work does, once.
 """
@@ -140,19 +140,10 @@ async def _change(session: AsyncSession, ctx: Ctx, besluit: Besluit, data: Beslu
             "De verantwoordelijke organisatie van een besluit kan niet gewijzigd worden.",
         )
     zaak_id = ctx.uuid_of(data.zaak, f"{ZAKEN_PREFIX}/zaken") if data.zaak else None
-    zaak = None
     if zaak_id != besluit.zaak_id or (data.zaak and zaak_id is None):
-        zaak = await zaak_of(session, ctx, data.zaak, inv)
-        if zaak is not None:
-            await check_besluittype_in_zaaktype(session, zaak, besluit.besluittype_id, inv)
+        inv.add("zaak", NIET_GEWIJZIGD, "De zaak van een besluit kan niet gewijzigd worden (brc-006).")
     inv.raise_if_any()
     oud = besluit_data(ctx, besluit)
-    if zaak_id != besluit.zaak_id:
-        if besluit.zaak_id is not None:
-            await _zaakbesluit.ontkoppel(session, ctx, besluit.zaak_id, besluit.id)
-        besluit.zaak_id = zaak_id
-        if zaak is not None:
-            await _zaakbesluit.koppel(session, ctx, zaak, besluit.id)
     _set_values(besluit, data)
     await session.flush()
     nieuw = besluit_data(ctx, besluit)
