@@ -82,7 +82,7 @@ async def test_expand_embeds_the_zaak_and_the_besluittype(api: Api, app: FastAPI
     listed = (await api.get("/besluiten?expand=zaak")).json()["results"]
     assert [x["_expand"]["zaak"]["url"] for x in listed] == [zaak_url(zaak)]
     bad = await api.get(f"{met['url']}?expand=informatieobjecten")
-    assert bad.status_code == 400 and codes(bad) == [("expand", "invalid")]
+    assert bad.status_code == 404 and codes(bad) == [("expand", "expand-onbekend")]
 
 
 async def test_a_destroyed_zaak_leaves_its_besluiten_without_a_zaak(

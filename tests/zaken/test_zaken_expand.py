@@ -102,14 +102,16 @@ async def test_expanded_zaken_pass_the_read_rule(app: FastAPI, client: httpx.Asy
     assert r.json()["_expand"]["hoofdzaak"] == {}
 
 
-async def test_zrc_027_expand_of_an_unknown_attribute_is_refused(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
+async def test_zrc_027_expand_of_an_unknown_attribute_is_404(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
     zaak = await insert_zaak(app, catalogus["VBG-KLACHT"], hoofdzaak_id=None)
     hoofd = await insert_zaak(app, catalogus["VBG-KLACHT"])
     deel = await insert_zaak(app, catalogus["VBG-KLACHT"], hoofdzaak_id=hoofd.id)
     for url in (f"{zaak_url(zaak)}?expand=omschrijvingen", f"{zaak_url(deel)}?expand=hoofdzaak.bestaatniet"):
         r = await api.get(url)
-        assert r.status_code == 400, r.text
+        assert r.status_code == 404, r.text
+        assert r.json()["code"] == "expand-onbekend"
         assert r.json()["invalidParams"][0]["name"] == "expand"
+    # A malformed value is bad input, not an unknown attribute.
     assert (await api.get("/zaken?expand=zaaktype..catalogus")).status_code == 400
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from zaakwerk.core.errors import validation_error
+from zaakwerk.core.errors import InvalidParam, ZGWError, validation_error
 from zaakwerk.core.zgw.urls import local_uuid, parse_url
 
 Loader = Callable[[Request, list[uuid.UUID]], Awaitable[dict[uuid.UUID, dict[str, Any]]]]
@@ -39,8 +39,17 @@ def parse_expand(raw: str | None, allowed_first: frozenset[str] | None = None) -
         if len(path) > MAX_DEPTH or any(not seg for seg in path):
             raise validation_error("expand", "invalid", f"Ongeldige expand: '{'.'.join(path)}'.")
         if allowed_first is not None and path[0] not in allowed_first:
-            raise validation_error("expand", "invalid", f"'{path[0]}' kan niet ge-expand worden op deze resource.")
+            raise unknown_attribute(path[0])
     return paths
+
+
+def unknown_attribute(field: str) -> ZGWError:
+    """An expand of something that is no attribute of the resource: 404, as zrc-027 and drc-013 prescribe (a
+    malformed expand value stays a 400), naming the parameter like a validation error does."""
+    reason = f"'{field}' is geen attribuut van deze resource dat ge-expand kan worden."
+    return ZGWError(
+        404, "expand-onbekend", "Niet gevonden.", reason, [InvalidParam("expand", "expand-onbekend", reason)]
+    )
 
 
 def _tree(paths: list[list[str]]) -> dict[str, Any]:
@@ -80,7 +89,7 @@ async def _expand_level(request: Request, objects: list[dict[str, Any]], tree: d
         for field, subtree in tree.items():
             value = obj.get(field)
             if field not in obj:
-                raise validation_error("expand", "invalid", f"'{field}' kan niet ge-expand worden.")
+                raise unknown_attribute(field)
             found = [_lookup(loaded, url) for url in _urls(value)]
             if isinstance(value, list):
                 items = [f for f in found if f is not None]
