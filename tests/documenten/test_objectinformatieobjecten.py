@@ -118,3 +118,17 @@ async def test_delete_only_once_the_leading_relation_is_gone(
         await uow.session.execute(delete(ZaakInformatieObject))
     assert (await api.delete(oio["url"])).status_code == 204
     assert (await api.get(oio["url"])).status_code == 404
+
+
+async def test_zrc_023_destroying_a_zaak_removes_the_mirrors_of_its_documents(
+    api: Api, app: FastAPI, db: Database, catalogus: Catalogus
+) -> None:
+    """The zaak side removes its zaakinformatieobjecten; the documents lose the mirrored objectinformatieobject in the
+    same transaction, and are then free to be destroyed (drc-008)."""
+    document, zaak, _zio = await _linked(api, app, catalogus)
+    assert await rows(db, ObjectInformatieObject) == 1
+    assert (await api.delete(zaak)).status_code == 204
+    assert await rows(db, ObjectInformatieObject) == 0
+    r = await api.get("/objectinformatieobjecten", params={"informatieobject": document["url"]})
+    assert r.json() == []
+    assert (await api.delete(document["url"])).status_code == 204

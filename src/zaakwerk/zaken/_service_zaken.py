@@ -16,7 +16,7 @@ from collections.abc import Awaitable
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -381,22 +381,3 @@ async def patch_zaak(
         session, ctx, zaak, data, actie="partial_update", opschorting=opschorting, verlenging=verlenging,
         toelichting=toelichting,
     )  # fmt: skip
-
-
-async def delete_zaak(session: AsyncSession, ctx: Ctx, id_: uuid.UUID, *, toelichting: str = "") -> None:
-    """zaak_destroy, zrc-023 (zaak side): the zaak, its deelzaken and everything below them (statussen, rollen,
-    ...: foreign keys ON DELETE CASCADE) and their audit trails are removed for real. One ``destroy`` entry per
-    removed zaak remains in the trail (without the zaak's data) as the record of who destroyed it, and each is
-    announced on the ``zaken`` kanaal. Handed-out identificaties stay recorded, so they are never reused."""
-    zaak = await _zaak_for_write(session, ctx, id_)
-    access.check(ctx.principal, access.VERWIJDEREN, zaak.zaaktype_id, zaak.vertrouwelijkheidaanduiding)
-    deelzaken = list((await session.execute(select(Zaak).where(Zaak.hoofdzaak_id == zaak.id))).scalars())
-    ids = [zaak.id, *(d.id for d in deelzaken)]
-    await session.execute(delete(AuditTrail).where(AuditTrail.hoofd_object_uuid.in_(ids)))
-    await session.execute(delete(Zaak).where(Zaak.id.in_(ids)), execution_options={"synchronize_session": False})
-    for removed in (*deelzaken, zaak):
-        session.expunge(removed)
-        events.zaak_changed(
-            session, ctx, removed, collection=ZAKEN, resource_url=ctx.zaak_url(removed.id), actie="destroy",
-            toelichting=toelichting,
-        )  # fmt: skip

@@ -18,11 +18,11 @@ from zaakwerk.zaken._service_zaken import (
     create_zaak,
     create_zaak_rendered,
     current_input,
-    delete_zaak,
     patch_zaak,
     update_zaak,
 )
 from zaakwerk.zaken._service_zaken_identificatie import reserveer as reserveer_identificaties
+from zaakwerk.zaken._service_zaken_vernietigen import delete_zaak
 from zaakwerk.zaken.schemas import ReserveZaakIdentificatieIn, ZaakIn
 
 __all__ = [
