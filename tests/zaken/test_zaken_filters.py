@@ -192,7 +192,7 @@ async def test_ordering(api: Api, zaken: dict[str, str], ordering: str, expected
         ("maximaleVertrouwelijkheidaanduiding=topgeheim", "maximaleVertrouwelijkheidaanduiding"),
         ("zaaktype=geen-url", "zaaktype"),
         (f"zaaktype={ZTC}/statustypen/6f1c5b1a-84f5-4b5a-9d2e-7d1b1e4c2a10", "zaaktype"),
-        ("expand=informatieobject", "expand"),
+        ("expand=zaaktype..catalogus", "expand"),
     ],
 )
 async def test_malformed_value_is_400_naming_the_parameter(

@@ -36,11 +36,20 @@ def _swap(element: Any, **_kw: Any) -> Any:
     return None
 
 
-def count_subquery(conditions: Sequence[ColumnElement[bool]]) -> ScalarSelect[Any]:
-    """The exact number of zaken matching ``conditions``, as a scalar subquery: the sum over the count table when
-    every condition names only its columns, else ``count(*)`` over the zaken."""
+def telling_subquery(conditions: Sequence[ColumnElement[bool]]) -> ScalarSelect[Any] | None:
+    """The exact number of zaken matching ``conditions`` from the count table, as a scalar subquery; ``None``
+    when a condition names another column."""
     try:
         swapped = [replacement_traverse(c, {}, _swap) for c in conditions]
     except _NotCounted:
-        return select(func.count()).select_from(_ZAAK).where(*conditions).scalar_subquery()
+        return None
     return select(func.coalesce(func.sum(_TELLING.c.aantal), 0)).where(*swapped).scalar_subquery()
+
+
+def count_subquery(conditions: Sequence[ColumnElement[bool]]) -> ScalarSelect[Any]:
+    """The exact number of zaken matching ``conditions``: from the count table when it can, else ``count(*)``
+    over the zaken."""
+    found = telling_subquery(conditions)
+    if found is not None:
+        return found
+    return select(func.count()).select_from(_ZAAK).where(*conditions).scalar_subquery()

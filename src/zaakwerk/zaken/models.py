@@ -17,7 +17,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from zaakwerk.core import clock
@@ -46,6 +46,17 @@ class Zaak(Base):
         Index("ix_zrc_zaak_geometrie", "geometrie_min_x", "geometrie_max_x", "geometrie_min_y", "geometrie_max_y"),
         Index("ix_zrc_zaak_einddatum_gepland", "einddatum_gepland"),
         Index("ix_zrc_zaak_uiterlijke_einddatum", "uiterlijke_einddatum_afdoening"),
+        # Deelzaken of a page of zaken. Partial: nearly every zaak has no hoofdzaak, and with all those NULLs in it
+        # SQLite's statistics made the index look useless (it scanned every zaak: 23 ms a page at 100,000). The
+        # identificatie (the deelzaken's order) and id make it covering: an index-only read on PostgreSQL.
+        Index(
+            "ix_zrc_zaak_hoofdzaak",
+            "hoofdzaak_id",
+            "identificatie",
+            "id",
+            sqlite_where=text("hoofdzaak_id IS NOT NULL"),
+            postgresql_where=text("hoofdzaak_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_uuid)
@@ -77,7 +88,7 @@ class Zaak(Base):
     opschorting_indicatie: Mapped[bool] = mapped_column(Boolean, default=False)
     opschorting_reden: Mapped[str] = mapped_column(String(200), default="")
     selectielijstklasse: Mapped[str] = mapped_column(String(1000), default="")
-    hoofdzaak_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey(_ZAAK_FK), default=None, index=True)
+    hoofdzaak_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey(_ZAAK_FK), default=None)
     # [{"url": ..., "aardRelatie": ...}] as sent.
     relevante_andere_zaken: Mapped[list[Any]] = mapped_column(default=list)
     # [{"kenmerk": ..., "bron": ...}] as sent.
@@ -169,8 +180,10 @@ class Resultaat(Base):
 class Rol(Base):
     __tablename__ = "zrc_rol"
     __table_args__ = (
-        Index("ix_zrc_rol_zaak", "zaak_id"),
-        Index("ix_zrc_rol_inp_bsn", "inp_bsn"),
+        # Covering the URL lists of a page of zaken (zaak, the list's order, id) and the BSN query (bsn → zaak):
+        # index-only reads on PostgreSQL instead of a heap visit per rol.
+        Index("ix_zrc_rol_zaak", "zaak_id", "omschrijving", "id"),
+        Index("ix_zrc_rol_inp_bsn", "inp_bsn", "zaak_id"),
         Index("ix_zrc_rol_inn_nnp_id", "inn_nnp_id"),
         Index("ix_zrc_rol_kvk_nummer", "kvk_nummer"),
         Index("ix_zrc_rol_vestigings_nummer", "vestigings_nummer"),
@@ -210,10 +223,12 @@ class Rol(Base):
 
 class ZaakEigenschap(Base):
     __tablename__ = "zrc_zaakeigenschap"
+    # Covering the URL lists of a page of zaken (zaak, the list's order, id).
+    __table_args__ = (Index("ix_zrc_zaakeigenschap_zaak_id", "zaak_id", "naam", "id"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_uuid)
     rsin: Mapped[str] = mapped_column(String(9))
-    zaak_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(_ZAAK_FK, ondelete="CASCADE"), index=True)
+    zaak_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(_ZAAK_FK, ondelete="CASCADE"))
     eigenschap_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ztc_eigenschap.id"), index=True)
     # Copied from the eigenschap (read-only ``naam``).
     naam: Mapped[str] = mapped_column(String(20))
@@ -222,11 +237,15 @@ class ZaakEigenschap(Base):
 
 class ZaakObject(Base):
     __tablename__ = "zrc_zaakobject"
-    __table_args__ = (Index("ix_zrc_zaakobject_object", "object"),)
+    __table_args__ = (
+        Index("ix_zrc_zaakobject_object", "object"),
+        # Covering the URL lists of a page of zaken (zaak, the list's order, id).
+        Index("ix_zrc_zaakobject_zaak_id", "zaak_id", "object_type", "id"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_uuid)
     rsin: Mapped[str] = mapped_column(String(9))
-    zaak_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(_ZAAK_FK, ondelete="CASCADE"), index=True)
+    zaak_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(_ZAAK_FK, ondelete="CASCADE"))
     object: Mapped[str] = mapped_column(String(1000), default="")
     zaakobjecttype_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ztc_zaakobjecttype.id"), default=None)
     object_type: Mapped[str] = mapped_column(String(100))

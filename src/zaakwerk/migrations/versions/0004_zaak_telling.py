@@ -91,6 +91,17 @@ _SQLITE_TRIGGERS = (
 )
 
 
+_NOT_NULL = sa.text("hoofdzaak_id IS NOT NULL")
+# (table, index, columns, partial condition): each replaces the index of the first column alone.
+_COVERING: tuple[tuple[str, str, list[str], sa.TextClause | None], ...] = (
+    ("zrc_zaak", "ix_zrc_zaak_hoofdzaak", ["hoofdzaak_id", "identificatie", "id"], _NOT_NULL),
+    ("zrc_rol", "ix_zrc_rol_zaak", ["zaak_id", "omschrijving", "id"], None),
+    ("zrc_rol", "ix_zrc_rol_inp_bsn", ["inp_bsn", "zaak_id"], None),
+    ("zrc_zaakeigenschap", "ix_zrc_zaakeigenschap_zaak_id", ["zaak_id", "naam", "id"], None),
+    ("zrc_zaakobject", "ix_zrc_zaakobject_zaak_id", ["zaak_id", "object_type", "id"], None),
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "zrc_zaak_telling",
@@ -108,6 +119,10 @@ def upgrade() -> None:
     # The list order (startdatum, id) whole in the zaaktype index: no sort of the zaken sharing a startdatum.
     op.drop_index("ix_zrc_zaak_zaaktype_startdatum", table_name="zrc_zaak")
     op.create_index("ix_zrc_zaak_zaaktype_startdatum_id", "zrc_zaak", ["zaaktype_id", "startdatum", "id"])
+    # The URL lists of a page and the BSN query from covering indexes; deelzaken from a partial one (see models).
+    for table, name, columns, where in _COVERING:
+        op.drop_index(name if table != "zrc_zaak" else "ix_zrc_zaak_hoofdzaak_id", table_name=table)
+        op.create_index(name, table, columns, sqlite_where=where, postgresql_where=where)
     # The zaken that exist now, then the triggers: on PostgreSQL both in the migration's transaction.
     op.execute(
         f"INSERT INTO zrc_zaak_telling ({_KEY}, deel, aantal) SELECT {_KEY}, 0, count(*) FROM zrc_zaak GROUP BY {_KEY}"
@@ -128,6 +143,9 @@ def downgrade() -> None:
         else:
             op.execute(f"DROP TRIGGER zrc_zaak_telling_{name}")
     op.drop_table("zrc_zaak_telling")
+    for table, name, columns, _where in _COVERING:
+        op.drop_index(name, table_name=table)
+        op.create_index(name if table != "zrc_zaak" else "ix_zrc_zaak_hoofdzaak_id", table, columns[:1])
     op.drop_index("ix_zrc_zaak_zaaktype_startdatum_id", table_name="zrc_zaak")
     op.create_index("ix_zrc_zaak_zaaktype_startdatum", "zrc_zaak", ["zaaktype_id", "startdatum"])
     op.create_index(
