@@ -49,6 +49,8 @@ def create_app(settings: Settings | None = None, *, extra: list[Component] | Non
         db = Database(settings.database_url, pool_size=settings.database_pool_size)
         app.state.db = db
         app.state.sessionmaker = make_sessionmaker(db.writer)
+        # PostgreSQL: for a write that is one statement (atomic by itself), without BEGIN and COMMIT round trips.
+        app.state.one_statement_sessionmaker = app.state.sessionmaker if db.is_sqlite else make_sessionmaker(db.reader)
         worker_task: asyncio.Task[None] | None = None
         try:
             await db.refresh_statistics()

@@ -23,7 +23,9 @@ SPEC = "zaken-api-1.7.0.yaml"
 @contextmanager
 def statements(app: FastAPI) -> Iterator[list[str]]:
     db = app.state.db
-    engines = {id(e.sync_engine): e.sync_engine for e in (db.writer, db.reader)}
+    # On PostgreSQL the reader (and the one-statement writes) is an option view of the writer's engine, whose
+    # listeners it shares: listening on the writer alone sees every statement once.
+    engines = {id(e.sync_engine): e.sync_engine for e in ((db.writer, db.reader) if db.is_sqlite else (db.writer,))}
     seen: list[str] = []
 
     def listener(*args: Any) -> None:

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from zaakwerk.autorisaties.auth import Principal
 from zaakwerk.core.zgw.body import parse_body, parse_patch
 from zaakwerk.core.zgw.crs import SUPPORTED_CRS, check_accept_crs, check_content_crs
-from zaakwerk.core.zgw.http import unit_of_work
+from zaakwerk.core.zgw.http import one_statement_unit_of_work, unit_of_work
 from zaakwerk.core.zgw.responses import detail_response, json_response, no_content
 from zaakwerk.zaken import access, service
 from zaakwerk.zaken._api_common import written
@@ -48,9 +48,12 @@ async def zaak_create(request: Request, principal: Principal = Depends(access.aa
     data = await parse_body(request, ZaakIn)
     _crs(request, data.zaakgeometrie is not None)
     ctx, supply = access.write_ctx(request, principal), voorraad(request)
+    # A zaak with a generated identificatie and no opschorting or verlenging is written in one statement (zaak,
+    # identificatie record, audit trail, outbox); the others claim a reserved number or run the deadline service.
+    one = not data.identificatie and data.opschorting is None and data.verlenging is None and supply is not None
     for poging in range(_POGINGEN):
         try:
-            async with unit_of_work(request) as uow:
+            async with one_statement_unit_of_work(request) if one else unit_of_work(request) as uow:
                 _, body = await service.create_zaak_rendered(
                     uow.session, ctx, data, toelichting=_toelichting(request), typen=typen(request), voorraad=supply
                 )
