@@ -319,3 +319,21 @@ async def test_zaken_are_found_by_the_bsn_of_a_rol_written_here(api: Api, app: F
     await api.create("rollen", rol_body(zaak, klacht))
     data = await api.json("/zaken", params={"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": BSN})
     assert [z["url"] for z in data["results"]] == [zaak_url(zaak)]
+
+
+async def test_a_bsn_list_shows_each_zaak_as_its_detail_does(api: Api, app: FastAPI, catalogus: Catalogus) -> None:
+    """A rol-filtered list reads the URL lists with the zaken (PostgreSQL) instead of in a second statement: the
+    same JSON per zaak as the detail, URL lists in the same order."""
+    klacht = catalogus["VBG-KLACHT"]
+    hoofd = await insert_zaak(app, klacht)
+    deel = await insert_zaak(app, klacht, hoofdzaak_id=hoofd.id)
+    for zaak in (hoofd, deel):
+        await api.create("rollen", rol_body(zaak, klacht))
+        await api.create("rollen", rol_body(zaak, klacht, roltoelichting="Tweede"))
+    data = await api.json("/zaken", params={"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": BSN})
+    assert data["count"] == 2
+    for listed in data["results"]:
+        assert listed == await api.json(listed["url"])
+    by_url = {z["url"]: z for z in data["results"]}
+    assert by_url[zaak_url(hoofd)]["deelzaken"] == [zaak_url(deel)]
+    assert len(by_url[zaak_url(hoofd)]["rollen"]) == 2
