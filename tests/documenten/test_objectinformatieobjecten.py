@@ -132,3 +132,28 @@ async def test_zrc_023_destroying_a_zaak_removes_the_mirrors_of_its_documents(
     r = await api.get("/objectinformatieobjecten", params={"informatieobject": document["url"]})
     assert r.json() == []
     assert (await api.delete(document["url"])).status_code == 204
+
+
+async def test_zrc_007_a_zaak_closes_only_when_its_documents_say_whether_gebruiksrechten_apply(
+    api: Api, app: FastAPI, db: Database, catalogus: Catalogus
+) -> None:
+    klacht = catalogus["VBG-KLACHT"]
+    zaak = await insert_zaak(app, klacht)
+    document = await create_document(api, await iot_url(app, "Klaagschrift"))  # indicatieGebruiksrecht null
+    r = await api.post(f"{ZRC}/zaakinformatieobjecten", {"zaak": zaak_url(zaak), "informatieobject": document["url"]})
+    assert r.status_code == 201, r.text
+    resultaat = await api.post(f"{ZRC}/resultaten", {"zaak": zaak_url(zaak), "resultaattype": klacht.resultaattypen[0]})
+    assert resultaat.status_code == 201, resultaat.text
+    eind = {"zaak": zaak_url(zaak), "statustype": klacht.statustypen[-1], "datumStatusGezet": "2026-11-20T10:00:00Z"}
+    r = await api.post(f"{ZRC}/statussen", eind)
+    assert (r.status_code, codes(r)) == (400, [("nonFieldErrors", "indicatiegebruiksrecht-unset")])
+    assert (await api.get(zaak_url(zaak))).json()["einddatum"] is None
+    # Gebruiksrechten recorded (drc-006 sets the indicatie): now it closes.
+    r = await api.post(
+        "/gebruiksrechten",
+        {"informatieobject": document["url"], "startdatum": "2026-01-01T00:00:00Z", "omschrijvingVoorwaarden": "Geen"},
+    )
+    assert r.status_code == 201, r.text
+    r = await api.post(f"{ZRC}/statussen", eind)
+    assert r.status_code == 201, r.text
+    assert (await api.get(zaak_url(zaak))).json()["einddatum"] == "2026-11-20"

@@ -26,7 +26,9 @@ class Documenten:
         # On the host the caller named the document by, so its own host check of the type applies (zrc-017).
         parts = urlsplit(url)
         iot = f"{parts.scheme}://{parts.netloc}{CATALOGI_PREFIX}/informatieobjecttypen/{versie.informatieobjecttype_id}"
-        return koppelvlak.InformatieObject(url=url, informatieobjecttype=iot)
+        return koppelvlak.InformatieObject(
+            url=url, informatieobjecttype=iot, indicatie_gebruiksrecht=versie.indicatie_gebruiksrecht
+        )
 
     async def zaak_gekoppeld(self, session: AsyncSession, informatieobject: str, zaak: str) -> None:
         await mirror(session, informatieobject, zaak, "zaak")

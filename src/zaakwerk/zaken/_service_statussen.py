@@ -25,13 +25,13 @@ from zaakwerk.core.jobs.models import Job
 from zaakwerk.core.jobs.queue import wake_after_commit
 from zaakwerk.core.zgw.audittrail import AuditTrail
 from zaakwerk.core.zgw.rows import iso, iso_datetime
-from zaakwerk.zaken import access, events
+from zaakwerk.zaken import access, events, koppelvlak
 from zaakwerk.zaken._archief import afleiden
 from zaakwerk.zaken._context import ROLLEN, STATUSSEN, ZAKEN, Ctx
 from zaakwerk.zaken._schemas_status import StatusIn
 from zaakwerk.zaken._service_common import BAD_URL, DOES_NOT_EXIST, insert_rows, is_closed
 from zaakwerk.zaken._typen import StatusTypeInfo, Typen
-from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak
+from zaakwerk.zaken.models import Resultaat, Rol, Status, Zaak, ZaakInformatieObject
 
 ZAAKTYPE_MISMATCH = "zaaktype-mismatch"
 
@@ -148,6 +148,25 @@ async def _resultaattype_of(session: AsyncSession, zaak: Zaak) -> ResultaatType:
     return resultaattype
 
 
+async def _check_gebruiksrechten(session: AsyncSession, zaak: Zaak) -> None:
+    """zrc-007: a zaak closes only when every document it holds says whether gebruiksrechten apply (its
+    indicatieGebruiksrecht true or false, not null). Without a Documenten API there are no zaakinformatieobjecten."""
+    documenten = koppelvlak.documenten()
+    if documenten is None:
+        return
+    zio = ZaakInformatieObject
+    urls = (await session.execute(select(zio.informatieobject).where(zio.zaak_id == zaak.id))).scalars().all()
+    for url in urls:
+        document = await documenten.informatieobject(session, url)
+        if document is not None and document.indicatie_gebruiksrecht is None:
+            raise validation_error(
+                "nonFieldErrors",
+                "indicatiegebruiksrecht-unset",
+                f"Het document {url} heeft geen indicatieGebruiksrecht: leg eerst vast of er gebruiksrechten "
+                "gelden (true of false) voordat de zaak wordt afgesloten.",
+            )
+
+
 async def _sluit(session: AsyncSession, ctx: Ctx, zaak: Zaak, status: Status, rt: ResultaatType) -> str:
     """zrc-007 + zrc-021; returns why no archiefactiedatum could be derived ("" when it was)."""
     zaak.einddatum = _utc(status.datum_status_gezet).astimezone(clock.NL).date()
@@ -227,6 +246,8 @@ async def create_status_rendered(
     else:
         _check_open_zaak(ctx, zaak)
     resultaattype = await _resultaattype_of(session, zaak) if sluit else None
+    if sluit:
+        await _check_gebruiksrechten(session, zaak)
 
     values: dict[str, Any] = {
         "id": new_uuid(),

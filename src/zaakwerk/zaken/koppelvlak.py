@@ -30,6 +30,8 @@ class InformatieObject:
     url: str
     # URL of its informatieobjecttype in the Catalogi API (zrc-017 checks it against the zaaktype).
     informatieobjecttype: str
+    # Its (latest) indicatieGebruiksrecht: closing a zaak needs it true or false on every document (zrc-007).
+    indicatie_gebruiksrecht: bool | None = None
 
 
 @dataclass(frozen=True)
