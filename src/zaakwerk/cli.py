@@ -113,6 +113,8 @@ def demo(
     table = Table(title="Zaakwerk demo", show_header=False)
     for name, path in (
         ("Zaken API", "/zaken/api/v1/"),
+        ("Documenten API", "/documenten/api/v1/"),
+        ("Besluiten API", "/besluiten/api/v1/"),
         ("Catalogi API", "/catalogi/api/v1/"),
         ("Autorisaties API", "/autorisaties/api/v1/"),
         ("Referentielijsten API", "/referentielijsten/api/v1/"),
