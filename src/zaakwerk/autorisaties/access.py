@@ -11,15 +11,27 @@ object's vertrouwelijkheidaanduiding (at most the autorisatie's maximum, inclusi
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from zaakwerk.autorisaties.auth import Principal, Recht
 from zaakwerk.autorisaties.models import VERTROUWELIJKHEID_ORDER
+from zaakwerk.core.zgw.urls import parse_url
 
-__all__ = ["VERTROUWELIJKHEID_ORDER", "allowed_levels", "can", "predicate", "rank"]
+__all__ = [
+    "VERTROUWELIJKHEID_ORDER",
+    "Predicates",
+    "allowed_levels",
+    "allows",
+    "can",
+    "predicate",
+    "rank",
+    "type_uuid",
+]
 
 _RANK = {level: i for i, level in enumerate(VERTROUWELIJKHEID_ORDER)}
 
@@ -112,3 +124,62 @@ def predicate(
     if not clauses:
         return false()
     return or_(*clauses) if len(clauses) > 1 else clauses[0]
+
+
+@lru_cache(maxsize=4096)
+def type_uuid(url: str, path: str) -> uuid.UUID | None:
+    """The uuid of the type an autorisatie names by URL under ``path`` (any host: the autorisatie was made for this
+    installation); cached, as every detail read asks it for each of the client's autorisaties."""
+    ref = parse_url(url)
+    if ref is None or ref.uuid is None or ref.path != path:
+        return None
+    return ref.uuid
+
+
+def allows(
+    principal: Principal,
+    component: str,
+    scope: str,
+    type_id: Any,
+    vertrouwelijkheid: str | None,
+    type_url_to_id: Callable[[str], Any],
+) -> bool:
+    """The rule of :func:`predicate` for one stored object: its type as stored (``type_id``) and its
+    vertrouwelijkheid (``None`` for a resource without one)."""
+    if principal.heeft_alle_autorisaties:
+        return True
+    level = rank(vertrouwelijkheid) if vertrouwelijkheid is not None else 0
+    for recht in _relevant(principal, component, scope):
+        if recht.type_url is not None and type_url_to_id(recht.type_url) != type_id:
+            continue
+        maximum = recht.max_vertrouwelijkheidaanduiding
+        if vertrouwelijkheid is not None and maximum is not None and (level < 0 or level > rank(maximum)):
+            continue
+        return True
+    return False
+
+
+class Predicates:
+    """The list conditions of one resource, built once per set of rights and scope: building one cost a list
+    request more CPU than its count query. Keyed by the rights themselves (not the client), so a changed
+    autorisatie is a new key."""
+
+    def __init__(self, build: Callable[[Principal, str], ColumnElement[bool]], default_scope: str) -> None:
+        self._build = build
+        self._default = default_scope
+        self._built: dict[tuple[bool, bool, tuple[Recht, ...], str], ColumnElement[bool]] = {}
+
+    def __call__(self, principal: Principal, scope: str | None = None) -> ColumnElement[bool]:
+        scope = scope or self._default
+        key = (
+            principal.heeft_alle_autorisaties,
+            principal.alleen_is_gereed_voor_publicatie,
+            principal.autorisaties,
+            scope,
+        )
+        found = self._built.get(key)
+        if found is None:
+            if len(self._built) >= 1024:
+                self._built.clear()
+            found = self._built[key] = self._build(principal, scope)
+        return found

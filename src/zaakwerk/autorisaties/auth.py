@@ -339,6 +339,21 @@ async def authenticate(request: Request) -> Principal:
     return principal
 
 
+def require_any(component: str, *scopes: str) -> Callable[[Request], Coroutine[Any, Any, Principal]]:
+    """A FastAPI dependency: the request's principal, holding one of ``scopes`` on ``component`` (for at least one
+    type: the object itself is then checked against its type and vertrouwelijkheid)."""
+
+    async def dependency(request: Request) -> Principal:
+        principal = await authenticate(request)
+        if not any(principal.has_scope(component, s) for s in scopes):
+            names = " of ".join(f"'{s}'" for s in scopes)
+            raise permission_denied(f"De scope {names} ontbreekt.")
+        return principal
+
+    dependency.__name__ = "require_" + "_or_".join(s.replace(".", "_").replace("-", "_") for s in scopes)
+    return dependency
+
+
 def require(component: str, scope: str) -> Callable[[Request], Coroutine[Any, Any, Principal]]:
     """A FastAPI dependency: the request's principal, which must hold ``scope`` on ``component``.
 

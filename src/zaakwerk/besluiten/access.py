@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Coroutine
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement
 from starlette.requests import Request
 
-from zaakwerk.autorisaties.access import predicate
-from zaakwerk.autorisaties.auth import Principal, Recht, authenticate
+from zaakwerk.autorisaties.access import Predicates, allows, predicate, type_uuid
+from zaakwerk.autorisaties.auth import Principal, require_any
+from zaakwerk.autorisaties.auth import request_principal as request_principal
 from zaakwerk.besluiten._context import CATALOGI_PREFIX, Ctx
 from zaakwerk.besluiten.models import Besluit
 from zaakwerk.core.errors import permission_denied
-from zaakwerk.core.zgw.urls import base_url, parse_url
+from zaakwerk.core.zgw.urls import base_url
 
 COMPONENT = "brc"
 
@@ -37,50 +36,29 @@ AUDITTRAILS_LEZEN = "audittrails.lezen"
 _BESLUITTYPEN = f"{CATALOGI_PREFIX}/besluittypen"
 
 
-@lru_cache(maxsize=4096)
 def besluittype_uuid(url: str) -> uuid.UUID | None:
     """The besluittype uuid an autorisatie names (any host: the autorisatie was made for this installation)."""
-    ref = parse_url(url)
-    if ref is None or ref.uuid is None or ref.path != _BESLUITTYPEN:
-        return None
-    return ref.uuid
+    return type_uuid(url, _BESLUITTYPEN)
 
 
-# Keyed by the rights themselves (not the client), so a changed autorisatie is a new key.
-_PREDICATES: dict[tuple[bool, tuple[Recht, ...], str], ColumnElement[bool]] = {}
-_PREDICATES_MAX = 1024
-
-
-def besluit_predicate(principal: Principal, scope: str = LEZEN) -> ColumnElement[bool]:
-    """The SQL condition on :class:`Besluit` columns selecting exactly the besluiten ``principal`` may use
-    ``scope`` on."""
-    key = (principal.heeft_alle_autorisaties, principal.autorisaties, scope)
-    found = _PREDICATES.get(key)
-    if found is None:
-        if len(_PREDICATES) >= _PREDICATES_MAX:
-            _PREDICATES.clear()
-        found = _PREDICATES[key] = predicate(
-            principal,
-            COMPONENT,
-            scope,
-            type_column=Besluit.__table__.c.besluittype_id,
-            vertrouwelijkheid_column=None,
-            type_url_to_id=besluittype_uuid,
-        )
-    return found
+besluit_predicate = Predicates(
+    lambda principal, scope: predicate(
+        principal,
+        COMPONENT,
+        scope,
+        type_column=Besluit.__table__.c.besluittype_id,
+        vertrouwelijkheid_column=None,
+        type_url_to_id=besluittype_uuid,
+    ),
+    LEZEN,
+)
+"""The SQL condition on :class:`Besluit` columns selecting exactly the besluiten a principal may use a scope on."""
 
 
 def may(principal: Principal, scope: str, besluittype_id: uuid.UUID) -> bool:
     """May ``principal`` use ``scope`` on a besluit of ``besluittype_id``? (the rule of :func:`besluit_predicate`
     for one object)."""
-    if principal.heeft_alle_autorisaties:
-        return True
-    return any(
-        recht.component == COMPONENT
-        and scope in recht.scopes
-        and (recht.type_url is None or besluittype_uuid(recht.type_url) == besluittype_id)
-        for recht in principal.autorisaties
-    )
+    return allows(principal, COMPONENT, scope, besluittype_id, None, besluittype_uuid)
 
 
 def check(principal: Principal, scope: str, besluittype_id: uuid.UUID) -> None:
@@ -92,16 +70,7 @@ def check(principal: Principal, scope: str, besluittype_id: uuid.UUID) -> None:
 def scope(*scopes: str) -> Callable[[Request], Coroutine[Any, Any, Principal]]:
     """A FastAPI dependency: the request's principal, holding one of ``scopes`` on ``brc`` for at least one
     besluittype (the object itself is checked with :func:`check` or :func:`besluit_predicate`)."""
-
-    async def dependency(request: Request) -> Principal:
-        principal = await authenticate(request)
-        if not any(principal.has_scope(COMPONENT, s) for s in scopes):
-            names = " of ".join(f"'{s}'" for s in scopes)
-            raise permission_denied(f"De scope {names} ontbreekt.")
-        return principal
-
-    dependency.__name__ = "require_" + "_or_".join(s.replace(".", "_") for s in scopes)
-    return dependency
+    return require_any(COMPONENT, *scopes)
 
 
 lezen = scope(LEZEN)
@@ -109,12 +78,6 @@ aanmaken = scope(AANMAKEN)
 bijwerken = scope(BIJWERKEN)
 verwijderen = scope(VERWIJDEREN)
 audittrails_lezen = scope(AUDITTRAILS_LEZEN)
-
-
-def request_principal(request: Request) -> Principal | None:
-    """The principal authenticated earlier in this request (expand loaders run after the endpoint's check)."""
-    principal: Principal | None = request.scope.get("zaakwerk.principal")
-    return principal
 
 
 def write_ctx(request: Request, principal: Principal) -> Ctx:

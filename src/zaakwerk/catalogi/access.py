@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, true
 from starlette.requests import Request
 
 from zaakwerk.autorisaties.auth import Principal, authenticate
+from zaakwerk.autorisaties.auth import request_principal as request_principal
 from zaakwerk.catalogi._context import Ctx
 from zaakwerk.core.errors import permission_denied
 from zaakwerk.core.zgw.urls import base_url
@@ -70,12 +71,6 @@ def any_of(*scopes: Scope) -> Callable[[Request], Coroutine[Any, Any, Principal]
 lezen = any_of(*READ_SCOPES)
 wijzigen = any_of(*UPDATE_SCOPES)
 verwijderen = any_of(*DELETE_SCOPES)
-
-
-def request_principal(request: Request) -> Principal | None:
-    """The principal authenticated earlier in this request (expand loaders run after the endpoint's check)."""
-    principal: Principal | None = request.scope.get("zaakwerk.principal")
-    return principal
 
 
 def write_ctx(request: Request, principal: Principal) -> Ctx:

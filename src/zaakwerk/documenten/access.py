@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Coroutine
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_
 from starlette.requests import Request
 
-from zaakwerk.autorisaties.access import predicate, rank
-from zaakwerk.autorisaties.auth import Principal, Recht, authenticate
+from zaakwerk.autorisaties.access import Predicates, allows, predicate, type_uuid
+from zaakwerk.autorisaties.auth import Principal, require_any
+from zaakwerk.autorisaties.auth import request_principal as request_principal
 from zaakwerk.core.errors import permission_denied
-from zaakwerk.core.zgw.urls import parse_url
 from zaakwerk.documenten.models import InformatieObjectVersie
 
 COMPONENT = "drc"
@@ -41,43 +40,29 @@ GEFORCEERD_BIJWERKEN = "documenten.geforceerd-bijwerken"
 _INFORMATIEOBJECTTYPEN = "/catalogi/api/v1/informatieobjecttypen"
 
 
-@lru_cache(maxsize=4096)
 def informatieobjecttype_uuid(url: str) -> uuid.UUID | None:
     """The informatieobjecttype uuid an autorisatie names (any host: it was made for this installation)."""
-    ref = parse_url(url)
-    if ref is None or ref.uuid is None or ref.path != _INFORMATIEOBJECTTYPEN:
-        return None
-    return ref.uuid
+    return type_uuid(url, _INFORMATIEOBJECTTYPEN)
 
-
-# Predicates built so far, keyed by the rights themselves (a changed autorisatie is a new key).
-_PREDICATES: dict[tuple[bool, bool, tuple[Recht, ...], str], ColumnElement[bool]] = {}
-_PREDICATES_MAX = 1024
 
 _V = InformatieObjectVersie.__table__.c
 
 
-def document_predicate(principal: Principal, scope: str = LEZEN) -> ColumnElement[bool]:
-    """The SQL condition on :class:`InformatieObjectVersie` columns selecting the documents ``principal`` may use
-    ``scope`` on (applied to the latest version)."""
-    only_ready = _only_ready(principal, scope)
-    key = (principal.heeft_alle_autorisaties, only_ready, principal.autorisaties, scope)
-    found = _PREDICATES.get(key)
-    if found is None:
-        if len(_PREDICATES) >= _PREDICATES_MAX:
-            _PREDICATES.clear()
-        found = predicate(
-            principal,
-            COMPONENT,
-            scope,
-            type_column=_V.informatieobjecttype_id,
-            vertrouwelijkheid_column=_V.vertrouwelijkheidaanduiding,
-            type_url_to_id=informatieobjecttype_uuid,
-        )
-        if only_ready:
-            found = and_(found, _V.is_gereed_voor_publicatie.is_(True))
-        _PREDICATES[key] = found
-    return found
+def _document_predicate(principal: Principal, scope: str) -> ColumnElement[bool]:
+    found = predicate(
+        principal,
+        COMPONENT,
+        scope,
+        type_column=_V.informatieobjecttype_id,
+        vertrouwelijkheid_column=_V.vertrouwelijkheidaanduiding,
+        type_url_to_id=informatieobjecttype_uuid,
+    )
+    return and_(found, _V.is_gereed_voor_publicatie.is_(True)) if _only_ready(principal, scope) else found
+
+
+document_predicate = Predicates(_document_predicate, LEZEN)
+"""The SQL condition on :class:`InformatieObjectVersie` columns selecting the documents a principal may use a scope
+on (applied to the latest version)."""
 
 
 def _only_ready(principal: Principal, scope: str) -> bool:
@@ -95,19 +80,7 @@ def may(
     ``isGereedVoorPublicatie``, needed for reading)."""
     if _only_ready(principal, scope) and gereed_voor_publicatie is not True:
         return False
-    if principal.heeft_alle_autorisaties:
-        return True
-    level = rank(vertrouwelijkheid)
-    for recht in principal.autorisaties:
-        if recht.component != COMPONENT or scope not in recht.scopes:
-            continue
-        if recht.type_url is not None and informatieobjecttype_uuid(recht.type_url) != informatieobjecttype_id:
-            continue
-        maximum = recht.max_vertrouwelijkheidaanduiding
-        if maximum is not None and (level < 0 or level > rank(maximum)):
-            continue
-        return True
-    return False
+    return allows(principal, COMPONENT, scope, informatieobjecttype_id, vertrouwelijkheid, informatieobjecttype_uuid)
 
 
 def may_any(principal: Principal, scopes: tuple[str, ...], informatieobjecttype_id: uuid.UUID, level: str) -> bool:
@@ -126,16 +99,7 @@ def check(principal: Principal, scopes: tuple[str, ...], informatieobjecttype_id
 def scope(*scopes: str) -> Callable[[Request], Coroutine[Any, Any, Principal]]:
     """A FastAPI dependency: the request's principal, holding one of ``scopes`` on ``drc`` for at least one
     informatieobjecttype (the document itself is checked with :func:`check` or :func:`document_predicate`)."""
-
-    async def dependency(request: Request) -> Principal:
-        principal = await authenticate(request)
-        if not any(principal.has_scope(COMPONENT, s) for s in scopes):
-            names = " of ".join(f"'{s}'" for s in scopes)
-            raise permission_denied(f"De scope {names} ontbreekt.")
-        return principal
-
-    dependency.__name__ = "require_" + "_or_".join(s.replace(".", "_").replace("-", "_") for s in scopes)
-    return dependency
+    return require_any(COMPONENT, *scopes)
 
 
 lezen = scope(LEZEN)
@@ -144,9 +108,3 @@ bijwerken = scope(BIJWERKEN, GEFORCEERD_BIJWERKEN)
 verwijderen = scope(VERWIJDEREN)
 lock = scope(LOCK)
 unlock = scope(LOCK, GEFORCEERD_UNLOCK)
-
-
-def request_principal(request: Request) -> Principal | None:
-    """The principal authenticated earlier in this request (expand loaders run after the endpoint's check)."""
-    principal: Principal | None = request.scope.get("zaakwerk.principal")
-    return principal
